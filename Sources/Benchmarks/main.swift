@@ -1,0 +1,2 @@
+// Benchmarks for the numeric core and the codec.
+print("benchmarks")

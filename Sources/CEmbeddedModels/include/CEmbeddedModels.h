@@ -1,0 +1,3 @@
+#ifndef CEMBEDDEDMODELS_H
+#define CEMBEDDEDMODELS_H
+#endif

@@ -1,0 +1,3 @@
+#ifndef PNGSHIM_H
+#define PNGSHIM_H
+#endif

@@ -1,0 +1,2 @@
+#include "PNGShim.h"
+#include <png.h>

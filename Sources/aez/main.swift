@@ -1,0 +1,2 @@
+// The aez command line.
+print("aez")
