@@ -27,10 +27,12 @@ let package = Package(
     .target(
       name: "Models", dependencies: ["NumericCore", "EntropyCoding", "CEmbeddedModels"]),
     .target(name: "Decoder", dependencies: ["Image", "Models", "EntropyCoding"]),
-    .target(name: "Codec", dependencies: ["Decoder"]),
+    .target(
+      name: "Codec", dependencies: ["Decoder", "Models", "NumericCore", "EntropyCoding", "Image"]),
     .target(name: "Training", dependencies: ["Codec", "CZlib"]),
     .target(name: "Reports", dependencies: ["Image"]),
-    .target(name: "CLI", dependencies: ["Codec", "Training", "Reports"]),
+    .target(name: "CommandLineKit"),
+    .target(name: "CLI", dependencies: ["Codec", "Training", "Reports", "CommandLineKit"]),
     .executableTarget(name: "aez", dependencies: ["CLI"]),
     .executableTarget(name: "Benchmarks", dependencies: ["NumericCore", "Training"]),
 
@@ -43,6 +45,7 @@ let package = Package(
     .testTarget(name: "CodecTests", dependencies: ["Codec"]),
     .testTarget(name: "TrainingTests", dependencies: ["Training"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+    .testTarget(name: "CommandLineKitTests", dependencies: ["CommandLineKit"]),
     .testTarget(name: "CLITests", dependencies: ["CLI"]),
   ]
 )

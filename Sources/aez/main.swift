@@ -1,2 +1,4 @@
-// The aez command line.
-print("aez")
+import CLI
+import Foundation
+
+exit(AEZTool.main(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,109 @@
+import Decoder
+import Foundation
+import Image
+import Models
+
+/// An image read from a PNG file, with the size of that file.
+public struct InputImage: Sendable {
+  /// The path it was read from.
+  public var path: String
+  /// The pixels.
+  public var image: PixelBuffer
+  /// The size of the PNG file.
+  public var pngBytes: Int
+
+  /// Decodes `bytes`, the contents of the PNG file at `path`.
+  ///
+  /// - Throws: `PNGError` naming the file and libpng's reason when it is not a valid PNG.
+  public init(path: String, bytes: [UInt8]) throws {
+    self.path = path
+    self.image = try PNG.decode(bytes, source: path)
+    self.pngBytes = bytes.count
+  }
+}
+
+/// Codes a set of images into one `.aez` file, decodes it again and measures the result.
+public struct CompressionSession {
+  /// The `.aez` file's bytes.
+  public let fileBytes: [UInt8]
+  /// One report per image, in input order.
+  public let reports: [ImageReport]
+  /// The totals and means.
+  public let summary: SetReport
+  /// The decoded images, in input order.
+  public let decoded: [PixelBuffer]
+
+  /// Codes `inputs` with `model`.
+  ///
+  /// - Parameters:
+  ///   - inputs: The images, all of a kind the model codes.
+  ///   - model: The model.
+  ///   - quality: The quality recorded in the file.
+  ///   - alpha: Whether alpha is kept.
+  ///   - storeNames: Whether an archive records each image's file name.
+  ///   - progress: Called after each image is coded and after each is decoded.
+  /// - Throws: `CodingError`, `ContainerError`.
+  public init(
+    inputs: [InputImage], model: LoadedModel, quality: Double, alpha: AlphaHandling,
+    storeNames: Bool, progress: (Int) -> Void = { _ in }
+  ) throws {
+    var entries: [ContainerEntry] = []
+    var encodeSeconds: [Double] = []
+    for (index, input) in inputs.enumerated() {
+      let start = Date()
+      let name = storeNames ? (input.path as NSString).lastPathComponent : nil
+      entries.append(
+        try ImageEncoder.encode(
+          input.image, name: name, model: model, quality: quality, alpha: alpha))
+      encodeSeconds.append(Date().timeIntervalSince(start))
+      progress(index + 1)
+    }
+    fileBytes = try ImageEncoder.file(entries, model: model)
+
+    let file = try ContainerFile.read(fileBytes, modelFingerprint: model.entry.fingerprint)
+    let overheadShare = Double(file.overheadByteCount) / Double(max(1, file.entries.count))
+    var reports: [ImageReport] = []
+    var decoded: [PixelBuffer] = []
+    for (index, entry) in file.entries.enumerated() {
+      let start = Date()
+      let image = try ImageDecoder.decode(entry, with: model).image
+      let decodeSeconds = Date().timeIntervalSince(start)
+      decoded.append(image)
+      progress(inputs.count + index + 1)
+      reports.append(
+        try Self.report(
+          input: inputs[index], decoded: image, payloadBytes: entry.payload.count,
+          overheadShare: overheadShare, encodeSeconds: encodeSeconds[index],
+          decodeSeconds: decodeSeconds, model: model.entry.name, quality: quality))
+    }
+    self.reports = reports
+    self.decoded = decoded
+    summary = SetReport(
+      reports: reports, fileBytes: fileBytes.count, model: model.entry.name, quality: quality)
+  }
+
+  private static func report(
+    input: InputImage, decoded: PixelBuffer, payloadBytes: Int, overheadShare: Double,
+    encodeSeconds: Double, decodeSeconds: Double, model: String, quality: Double
+  ) throws -> ImageReport {
+    let original = input.image
+    let bytesPerSample = original.sampleDepth == .sixteen ? 2 : 1
+    let rawBytes = original.width * original.height * original.channelCount * bytesPerSample
+    let aezBytes = Double(payloadBytes) + overheadShare
+    // Quality is measured on what the model coded: the colour, at the decoded layout.
+    let reference = original.removingAlpha()
+    let reconstruction = decoded.removingAlpha()
+    let mse = try ImageQuality.meanSquaredError(reference, reconstruction)
+    return ImageReport(
+      file: input.path, width: original.width, height: original.height,
+      channels: original.channelCount, bitDepth: original.sourceBitDepth,
+      pngBytes: input.pngBytes, rawBytes: rawBytes, aezBytes: aezBytes,
+      payloadBits: payloadBytes * 8, bitsPerImage: aezBytes * 8,
+      bpp: aezBytes * 8 / Double(original.width * original.height),
+      ratioRaw: Double(rawBytes) / aezBytes, ratioPng: Double(input.pngBytes) / aezBytes,
+      mse: mse, psnr: min(100, ImageQuality.peakSignalToNoiseRatio(meanSquaredError: mse)),
+      ssim: try ImageQuality.structuralSimilarity(reference, reconstruction),
+      encodeSeconds: encodeSeconds, decodeSeconds: decodeSeconds, model: model,
+      quality: quality)
+  }
+}

@@ -1,0 +1,70 @@
+import Image
+import Models
+
+/// One image decoded from a `.aez` file.
+public struct DecodedImage: Sendable {
+  /// The image's stored name, if the file has names.
+  public var name: String?
+  /// The pixels, in the layout and bit depth the file records.
+  public var image: PixelBuffer
+  /// The header the image was coded with.
+  public var header: ContainerImageHeader
+}
+
+/// Turns `.aez` files back into images.
+public enum ImageDecoder {
+  /// Finds the model that made `file` among `catalog`'s models and checks the file with it.
+  ///
+  /// - Throws: `ContainerError.unknownModel` naming the file's model when none matches,
+  ///   `.checksumMismatch` when the file is damaged.
+  public static func model(for file: ContainerFile, in catalog: ModelCatalog) throws -> CatalogModel {
+    let fingerprint = try file.identifyModel(among: catalog.models.map(\.fingerprint))
+    guard let model = catalog.model(fingerprint: fingerprint) else {
+      preconditionFailure("identifyModel returned a fingerprint that is not in the list")
+    }
+    return model
+  }
+
+  /// Decodes every image of a `.aez` file.
+  ///
+  /// - Parameters:
+  ///   - bytes: The whole file.
+  ///   - catalog: The models to look for the file's model among.
+  /// - Throws: `ContainerError` for a damaged or unknown file, `CodingError` for a payload
+  ///   that does not decode.
+  /// - Complexity: One synthesis pass per image.
+  public static func decode(_ bytes: [UInt8], catalog: ModelCatalog) throws -> [DecodedImage] {
+    let file = try ContainerFile.parse(bytes)
+    let model = try LoadedModel(try model(for: file, in: catalog))
+    return try file.entries.map { try decode($0, with: model) }
+  }
+
+  /// Decodes one entry of a checked file with its model.
+  public static func decode(_ entry: ContainerEntry, with model: LoadedModel) throws -> DecodedImage {
+    let header = entry.header
+    let expectedShape = model.latentShape(width: header.width, height: header.height)
+    if let shape = header.latentShape, shape != expectedShape {
+      throw CodingError.latentShapeMismatch(expected: expectedShape, actual: shape)
+    }
+    let format = header.pixelFormat
+    let hasAlpha = format.alpha == .lossless
+    let streams = try PayloadStreams.split(entry.payload, count: hasAlpha ? 2 : 1)
+    var planes = try model.decodePlanes(streams[0], width: header.width, height: header.height)
+    let pixelCount = header.width * header.height
+    if format.colorModel == .rgb && model.planeChannels == 1 {
+      planes = planes + planes + planes
+    } else if format.colorModel == .gray && model.planeChannels == 3 {
+      planes = Array(planes[0..<pixelCount])
+    }
+    let layout: PixelBuffer.Layout = format.colorModel == .gray ? .grey : .rgb
+    let depth: PixelBuffer.SampleDepth = format.bitDepth == 16 ? .sixteen : .eight
+    var image = PixelBuffer(
+      floatPlanes: planes, width: header.width, height: header.height, layout: layout,
+      sampleDepth: depth, sourceBitDepth: format.bitDepth)
+    if hasAlpha {
+      image = image.addingAlpha(try AlphaPlane.decode(streams[1], width: header.width,
+        height: header.height, depth: depth))
+    }
+    return DecodedImage(name: entry.name, image: image, header: header)
+  }
+}
