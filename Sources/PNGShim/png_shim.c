@@ -1,2 +1,0 @@
-#include "PNGShim.h"
-#include <png.h>
