@@ -34,7 +34,7 @@ let package = Package(
     .target(name: "CommandLineKit"),
     .target(name: "CLI", dependencies: ["Codec", "Training", "Reports", "CommandLineKit"]),
     .executableTarget(name: "aez", dependencies: ["CLI"]),
-    .executableTarget(name: "Benchmarks", dependencies: ["NumericCore", "Training"]),
+    .executableTarget(name: "Benchmarks", dependencies: ["CKernels", "NumericCore", "Training"]),
 
     .testTarget(name: "KernelsTests", dependencies: ["CKernels"]),
     .testTarget(name: "ImageTests", dependencies: ["Image"]),

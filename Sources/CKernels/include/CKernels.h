@@ -4,10 +4,25 @@
 // width, with width varying fastest. Convolution weights are [outputChannels, inputChannels,
 // kernelHeight, kernelWidth].
 //
+// Dispatch: each kernel exists as an AVX-512, an AVX2+FMA and a portable version, compiled
+// into the same binary with per-function target attributes. The best one the CPU supports is
+// chosen on first use; aez_kernel_path_set overrides it.
+//
 // Determinism: every output element is computed by exactly one thread, which sums its terms
-// in an order that depends only on the problem's shape, never on the thread count. Results
-// may differ between dispatch paths (FMA contracts differently) but never between runs or
-// thread counts on the same path.
+// in an order that depends only on the problem's shape, never on the thread count, so results
+// are bit-identical for any number of threads. The AVX2 and AVX-512 paths perform the same
+// fused multiply-adds in the same order and also agree bit for bit; so does the portable path
+// on arm64 (which has FMA). The portable path on x86-64 rounds products separately and differs
+// from the others by rounding only.
+//
+// Threads: work is split across a persistent pool of aez_thread_count() threads. The kernels
+// may be called from several threads at once: one call at a time uses the pool, the others
+// run on their calling thread (with the same results).
+//
+// Cost: sgemm, forward convolution and both convolution gradients run as packed, cache-blocked
+// matrix multiplications of about 2 * M * N * K flops. Convolutions gather their im2col panels
+// straight from the image and never build a whole im2col matrix; their scratch memory is about
+// the size of the weights (the weight gradient: of one image's dy).
 #ifndef CKERNELS_H
 #define CKERNELS_H
 
@@ -41,7 +56,7 @@ void aez_thread_count_set(int count);
 
 /// C = alpha * op(A) * op(B) + beta * C, row-major. op(A) is M x K, op(B) is K x N.
 /// transA / transB nonzero means the stored matrix is the transpose. When beta == 0, C is not
-/// read (so it may hold NaN).
+/// read (so it may hold NaN); when alpha == 0 or K == 0, A and B are not read and C = beta * C.
 void aez_sgemm(int transA, int transB, int64_t M, int64_t N, int64_t K, float alpha,
                const float *A, int64_t lda, const float *B, int64_t ldb, float beta,
                float *C, int64_t ldc);
@@ -63,12 +78,12 @@ typedef enum {
 } aez_activation;
 
 /// y[n,o,i,j] = act(bias[o] + sum_{c,u,v} w[o,c,u,v] * x[n,c, i*sy+u-pt, j*sx+v-pl]).
-/// `bias` may be NULL. Positions outside the input read as zero.
+/// `bias` may be NULL. Positions outside the input read as zero. ReLU maps NaN to NaN.
 void aez_conv2d_forward(const aez_conv2d_shape *shape, const float *x, const float *w,
                         const float *bias, aez_activation activation, float *y);
 
 /// dx = the gradient of the forward pass with respect to x, given dy (overwrites dx).
-/// This is also the forward pass of a transposed convolution.
+/// This is also the forward pass of a transposed convolution (dy its input, dx its output).
 void aez_conv2d_backward_data(const aez_conv2d_shape *shape, const float *dy, const float *w,
                               float *dx);
 
@@ -80,5 +95,9 @@ void aez_conv2d_backward_weights(const aez_conv2d_shape *shape, const float *x,
 #ifdef __cplusplus
 }
 #endif
+
+// The exact Float64 multiply has its own header; SwiftPM exports only what this umbrella
+// header includes.
+#include "CKernelsExact.h"
 
 #endif
