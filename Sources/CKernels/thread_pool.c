@@ -2,7 +2,9 @@
 //
 // One job runs at a time. The thread that submits it takes part as worker 0; helpers are woken
 // through a generation counter and claim task indices from an atomic counter until none are
-// left. A caller that finds the pool busy (another thread's job, or a task that itself calls a
+// left. The submitter waits only for helpers that joined the job before it ran out of tasks:
+// on a busy machine a helper that is not scheduled in time simply misses the job, instead of
+// holding the submitter up for a scheduler tick. A caller that finds the pool busy (another thread's job, or a task that itself calls a
 // kernel) runs its tasks inline instead of waiting, so the pool can never deadlock.
 #include <pthread.h>
 #include <stdatomic.h>
@@ -28,7 +30,10 @@ typedef struct {
   void *context;
   int64_t taskCount;
   int helpersWanted;
-  int helpersDone;
+  /// Whether helpers may still join the current job.
+  int jobOpen;
+  /// Helpers that joined the current job and have not finished.
+  int activeHelpers;
   _Atomic int64_t nextTask;
   /// The generation current when each helper was started: its first job is the next one.
   uint64_t spawnGeneration[AEZ_MAX_HELPERS + 1];
@@ -69,10 +74,11 @@ static void *helperMain(void *argument) {
     while (atomic_load_explicit(&pool.generation, memory_order_relaxed) == seen)
       pthread_cond_wait(&pool.wake, &pool.lock);
     seen = atomic_load_explicit(&pool.generation, memory_order_relaxed);
-    if (helperIndex > pool.helpersWanted) {
+    if (helperIndex > pool.helpersWanted || !pool.jobOpen) {
       pthread_mutex_unlock(&pool.lock);
       continue;
     }
+    pool.activeHelpers += 1;
     aez_task_fn task = pool.task;
     void *context = pool.context;
     int64_t taskCount = pool.taskCount;
@@ -81,8 +87,8 @@ static void *helperMain(void *argument) {
     runTasks(task, context, taskCount, helperIndex);
 
     pthread_mutex_lock(&pool.lock);
-    pool.helpersDone += 1;
-    if (pool.helpersDone == pool.helpersWanted) pthread_cond_signal(&pool.done);
+    pool.activeHelpers -= 1;
+    if (pool.activeHelpers == 0 && !pool.jobOpen) pthread_cond_signal(&pool.done);
     pthread_mutex_unlock(&pool.lock);
   }
   return NULL;
@@ -121,7 +127,8 @@ void aez_parallel_for(int64_t taskCount, int workerLimit, aez_task_fn task, void
   pool.context = context;
   pool.taskCount = taskCount;
   pool.helpersWanted = helpers;
-  pool.helpersDone = 0;
+  pool.jobOpen = 1;
+  pool.activeHelpers = 0;
   atomic_store_explicit(&pool.nextTask, 0, memory_order_relaxed);
   atomic_fetch_add_explicit(&pool.generation, 1, memory_order_release);
   pthread_cond_broadcast(&pool.wake);
@@ -129,8 +136,10 @@ void aez_parallel_for(int64_t taskCount, int workerLimit, aez_task_fn task, void
 
   runTasks(task, context, taskCount, 0);
 
+  // Every task is claimed now; wait for the helpers still running theirs.
   pthread_mutex_lock(&pool.lock);
-  while (pool.helpersDone < pool.helpersWanted) pthread_cond_wait(&pool.done, &pool.lock);
+  pool.jobOpen = 0;
+  while (pool.activeHelpers > 0) pthread_cond_wait(&pool.done, &pool.lock);
   pthread_mutex_unlock(&pool.lock);
   pthread_mutex_unlock(&pool.jobLock);
 }
