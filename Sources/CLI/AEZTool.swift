@@ -10,7 +10,7 @@ public enum AEZTool {
     summary: "a learned image codec: autoencoders as signal compression",
     commands: [
       CompressCommand.spec, DecompressCommand.spec, InfoCommand.spec, CompressCommand.evalSpec,
-      TrainCommand.spec, ModelsCommand.spec,
+      TrainCommand.spec, ModelsCommand.spec, BenchCommand.spec, CompareCommand.spec,
     ])
 
   /// Runs `aez` with `arguments` (without the program name) and returns the exit status.
@@ -24,6 +24,8 @@ public enum AEZTool {
       case InfoCommand.spec.name: try InfoCommand(parsed: parsed).run()
       case ModelsCommand.spec.name: try ModelsCommand(parsed: parsed).run()
       case TrainCommand.spec.name: try TrainCommand(parsed).run()
+      case BenchCommand.spec.name: try BenchCommand(parsed: parsed).run()
+      case CompareCommand.spec.name: try CompareCommand(parsed: parsed).run()
       default: preconditionFailure("command \(command.name) has no implementation")
       }
     }.rawValue

@@ -27,3 +27,17 @@ func isRegularFile(_ path: String) -> Bool {
   return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
     && !isDirectory.boolValue
 }
+
+/// Runs `body`, giving an error it throws about a file's contents the file's path, so that
+/// with several files the message says which one is at fault.
+///
+/// Errors that already name their file (`InputFileError`) pass through unchanged.
+func namingFile<Result>(_ path: String, _ body: () throws -> Result) throws -> Result {
+  do {
+    return try body()
+  } catch let error as InputFileError {
+    throw error
+  } catch {
+    throw InputFileError(path: path, reason: "\(error)")
+  }
+}

@@ -7,10 +7,16 @@ import Models
 /// How the command line picks a model: a file, a name or family, or by the image's kind.
 enum ModelChoice {
   /// The catalog of embedded models, plus the file named by `option` if it is one.
-  static func catalog(adding option: String?) throws -> ModelCatalog {
+  ///
+  /// - Parameter optionIsFile: Whether `option` can only be a file (as for `decompress`
+  ///   and `info`), so that a path naming no file is an error rather than ignored.
+  static func catalog(adding option: String?, optionIsFile: Bool = false) throws -> ModelCatalog {
+    if optionIsFile, let option, !isRegularFile(option) {
+      throw InputFileError(path: option, reason: "no such model file")
+    }
     var catalog = try ModelCatalog.embedded()
     if let option, isRegularFile(option) {
-      try catalog.add(path: option)
+      try namingFile(option) { try catalog.add(path: option) }
     }
     return catalog
   }

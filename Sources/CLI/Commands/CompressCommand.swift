@@ -51,6 +51,15 @@ struct CompressCommand {
     let model = try ModelChoice.model(
       option: parsed.string("model"), quality: quality, images: inputs.map(\.image),
       catalog: catalog)
+    // Checked here so that with several inputs the message names the image that does not fit.
+    for input in inputs where !model.accepts(width: input.image.width, height: input.image.height) {
+      throw InputFileError(
+        path: input.path,
+        reason: CodingError.imageDoesNotFitModel(
+          model: model.entry.name, expected: model.imageKind,
+          actual: "\(input.image.width)x\(input.image.height) \(input.image.layout)"
+        ).description)
+    }
 
     // Progress only for sets large enough to take a while.
     let progress =

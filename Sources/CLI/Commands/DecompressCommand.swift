@@ -41,9 +41,9 @@ struct DecompressCommand {
   func run() throws {
     let input = parsed.strings("input")[0]
     let bytes = try readInputFile(input)
-    let catalog = try ModelChoice.catalog(adding: parsed.string("model"))
+    let catalog = try ModelChoice.catalog(adding: parsed.string("model"), optionIsFile: true)
     let start = Date()
-    let images = try ImageDecoder.decode(bytes, catalog: catalog)
+    let images = try namingFile(input) { try ImageDecoder.decode(bytes, catalog: catalog) }
     let seconds = Date().timeIntervalSince(start) / Double(max(1, images.count))
 
     let base = (input as NSString).deletingPathExtension

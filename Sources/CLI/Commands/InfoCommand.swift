@@ -58,15 +58,18 @@ struct InfoCommand {
 
   func run() throws {
     let input = parsed.strings("input")[0]
-    let file = try ContainerFile.parse(try readInputFile(input))
-    let catalog = try ModelChoice.catalog(adding: parsed.string("model"))
+    let bytes = try readInputFile(input)
+    let file = try namingFile(input) { try ContainerFile.parse(bytes) }
+    let catalog = try ModelChoice.catalog(adding: parsed.string("model"), optionIsFile: true)
     // A file whose model is not at hand is still described; a damaged one is an error.
     let model = try? ImageDecoder.model(for: file, in: catalog)
     if model == nil {
       let matching = catalog.models.filter {
         ContainerFingerprint.short(of: $0.fingerprint) == file.shortFingerprint
       }
-      if !matching.isEmpty { _ = try ImageDecoder.model(for: file, in: catalog) }
+      if !matching.isEmpty {
+        _ = try namingFile(input) { try ImageDecoder.model(for: file, in: catalog) }
+      }
     }
     let info = Info(
       file: input, bytes: file.byteCount, overheadBytes: file.overheadByteCount,

@@ -13,7 +13,7 @@ struct TrainCommand {
       Trains an autoencoder with a learned entropy model by minimising distortion plus \
       lambda times the estimated bits of the quantized code. Writes the model, a checkpoint \
       after every epoch (MODEL.checkpoint), a loss-curve plot (MODEL-loss.svg) and a \
-      reconstruction grid (MODEL-grid.png). The same command with the same --seed gives \
+      reconstruction grid (MODEL-grid.png: originals, reconstructions, errors). The same command with the same --seed gives \
       the same model; --resume continues from the checkpoint exactly.
       """,
     options: [
@@ -99,7 +99,10 @@ struct TrainCommand {
       let epoch = trainer.history.count + 1
       let progress = ProgressReporter(label: "epoch \(epoch)/\(settings.epochs)", unit: "steps")
       let steps = trainer.stepsPerEpoch
+      let epochStart = ProgressReporter.monotonicSeconds()
+      var trainingSeconds = 0.0
       let figures = trainer.trainEpoch { step, figures in
+        trainingSeconds = ProgressReporter.monotonicSeconds() - epochStart
         progress.update(
           completed: step, total: steps,
           fields: [
@@ -112,9 +115,18 @@ struct TrainCommand {
         "epoch \(epoch): train loss \(Format.fixed(figures.trainingLoss, decimals: 5)), "
           + "validation loss \(Format.fixed(figures.validationLoss, decimals: 5)), "
           + "\(Format.fixed(figures.validationBitsPerImage, decimals: 1)) bits/image, "
-          + "PSNR \(Format.fixed(figures.validationPSNR, decimals: 2)) dB")
+          + "PSNR \(Format.fixed(figures.validationPSNR, decimals: 2)) dB, "
+          + "\(Format.fixed(Double(trainer.trainingSet.count) / trainingSeconds, decimals: 0)) "
+          + "samples/s")
       try writeAtomically(try trainer.checkpoint(), to: checkpointPath)
       try writeModel(trainer, to: output)
+      let base = (output as NSString).deletingPathExtension
+      try writeAtomically(
+        Array(TrainingPlots.lossCurves(trainer.history, title: "aez train: \(output)").utf8),
+        to: base + "-loss.svg")
+      try writeAtomically(
+        try TrainingPlots.reconstructionGrid(model: trainer.model, images: trainer.validationSet),
+        to: base + "-grid.png")
     }
     let minutes = (ProgressReporter.monotonicSeconds() - startTime) / 60
     printNote("wrote \(output) after \(Format.fixed(minutes, decimals: 1)) minutes")

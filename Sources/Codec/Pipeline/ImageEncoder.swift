@@ -60,8 +60,10 @@ public enum ImageEncoder {
     } else {
       alphaFormat = .absent
     }
+    // Depths below 8 exist only for grey without alpha: a palette image's index depth
+    // (1, 2 or 4) is not a sample depth, and an alpha plane is coded at 8 bits at least.
     var bitDepth = image.sourceBitDepth
-    if alphaFormat == .lossless && bitDepth < 8 { bitDepth = 8 }
+    if bitDepth < 8 && (colour.layout != .grey || alphaFormat == .lossless) { bitDepth = 8 }
     let header = ContainerImageHeader(
       pixelFormat: ContainerPixelFormat(
         colorModel: colour.layout == .grey ? .gray : .rgb, alpha: alphaFormat,

@@ -42,6 +42,13 @@ public enum ImageDecoder {
   /// Decodes one entry of a checked file with its model.
   public static func decode(_ entry: ContainerEntry, with model: LoadedModel) throws -> DecodedImage {
     let header = entry.header
+    // The check catches accidental damage, but a crafted file can carry any header that
+    // parses: a size the model cannot code is refused before any pixels are laid out.
+    guard model.accepts(width: header.width, height: header.height) else {
+      throw CodingError.imageDoesNotFitModel(
+        model: model.entry.name, expected: model.imageKind,
+        actual: "\(header.width)x\(header.height)")
+    }
     let expectedShape = model.latentShape(width: header.width, height: header.height)
     if let shape = header.latentShape, shape != expectedShape {
       throw CodingError.latentShapeMismatch(expected: expectedShape, actual: shape)

@@ -40,6 +40,9 @@ extension ModelFile {
     self.init(
       architecture: architecture, entries: entries,
       notes: try JSONValue.decodeObject(notesBytes, field: "notes"))
+    // Kept so that the fingerprint is the digest of the content exactly as stored.
+    storedContent = Array(content)
+    storedNotes = Array(notesBytes)
   }
 
   /// Reads the model file at `path`.
@@ -52,7 +55,7 @@ extension ModelFile {
   /// The file's bytes, as specified in `Specs/model-format.md`.
   public func serialized() -> [UInt8] {
     let content = contentBytes()
-    let notesBytes = JSONValue.encodeObject(notes)
+    let notesBytes = storedNotes ?? JSONValue.encodeObject(notes)
     var bytes = Self.magic
     appendLittleEndian(UInt64(Self.version), size: 2, to: &bytes)
     appendLittleEndian(UInt64(content.count), size: 4, to: &bytes)
@@ -62,8 +65,10 @@ extension ModelFile {
     return bytes
   }
 
-  /// The content bytes: architecture and sorted entries, the part the fingerprint covers.
+  /// The content bytes: architecture and sorted entries, the part the fingerprint covers;
+  /// the bytes as read when the file came from bytes and is unchanged.
   func contentBytes() -> [UInt8] {
+    if let storedContent { return storedContent }
     let architectureBytes = JSONValue.encodeObject(architecture)
     var bytes: [UInt8] = []
     appendLittleEndian(UInt64(architectureBytes.count), size: 4, to: &bytes)
@@ -107,14 +112,19 @@ extension ModelFile {
     let data = try reader.take(Int(length), field: "data of \(name)")
     switch kind {
     case 1:
-      let count = shape.reduce(1, *)
-      guard Int(length) == count * 4 else {
+      // The dimensions come from the file: a product that overflows is malformed too.
+      var byteCount = MemoryLayout<Float>.size
+      var overflow = false
+      for dimension in shape where !overflow {
+        (byteCount, overflow) = byteCount.multipliedReportingOverflow(by: dimension)
+      }
+      guard !overflow, Int(length) == byteCount else {
         throw ModelFileError.malformed(
           field: "data of \(name)", reason: "\(length) bytes for shape \(shape)")
       }
-      var values = [Float](repeating: 0, count: count)
+      var values = [Float](repeating: 0, count: byteCount / 4)
       var offset = data.startIndex
-      for index in 0..<count {
+      for index in values.indices {
         var bits: UInt32 = 0
         for byte in 0..<4 { bits |= UInt32(data[offset + byte]) << (8 * UInt32(byte)) }
         values[index] = Float(bitPattern: bits)

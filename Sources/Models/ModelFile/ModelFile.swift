@@ -4,13 +4,23 @@ import Foundation
 ///
 /// The byte layout is specified in `Specs/model-format.md`. The fingerprint covers the
 /// architecture and entries, never the notes.
+///
+/// A file read from bytes keeps its content and notes bytes exactly as stored, so its
+/// fingerprint is the digest of what the file holds (as the specification defines it) and
+/// writing it back gives the same bytes, whatever JSON formatting its writer used. Changing
+/// a field drops the stored bytes of that part, which is then encoded afresh.
 public struct ModelFile: Sendable {
   /// The architecture's hyperparameters, including `"name"`.
-  public var architecture: [String: JSONValue]
+  public var architecture: [String: JSONValue] { didSet { storedContent = nil } }
   /// Every learned tensor and table, by name.
-  public var entries: [String: ModelEntry]
+  public var entries: [String: ModelEntry] { didSet { storedContent = nil } }
   /// Descriptions for people: training data, command, measured figures.
-  public var notes: [String: JSONValue]
+  public var notes: [String: JSONValue] { didSet { storedNotes = nil } }
+
+  /// The content bytes as read, while `architecture` and `entries` are unchanged.
+  var storedContent: [UInt8]?
+  /// The notes bytes as read, while `notes` is unchanged.
+  var storedNotes: [UInt8]?
 
   /// Creates a model file from its parts.
   public init(

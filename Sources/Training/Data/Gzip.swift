@@ -22,6 +22,9 @@ enum Gzip {
 
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     var consumed = 0
+    // Whether the last member read so far ended with its trailer; input that runs out
+    // before that is truncated, even when every byte it holds inflated cleanly.
+    var memberEnded = false
     try bytes.withUnsafeBufferPointer { input in
       while consumed < input.count {
         stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + consumed)
@@ -41,6 +44,7 @@ enum Gzip {
           output += chunk[0..<(chunk.count - Int(stream.avail_out))]
         } while stream.avail_out == 0 && status != Z_STREAM_END
         consumed += before - Int(stream.avail_in)
+        memberEnded = status == Z_STREAM_END
         if status == Z_STREAM_END {
           // Another gzip member may follow.
           guard inflateReset(&stream) == Z_OK else { break }
@@ -50,6 +54,9 @@ enum Gzip {
           throw DatasetError.corrupt(name, reason: "the gzip stream is truncated")
         }
       }
+    }
+    guard memberEnded else {
+      throw DatasetError.corrupt(name, reason: "the gzip stream is truncated")
     }
     return output
   }

@@ -34,7 +34,16 @@ public struct IDXFile: Sendable {
       let start = 4 + 4 * axis
       dimensions.append(bytes[start..<start + 4].reduce(0) { $0 << 8 | Int($1) })
     }
-    let count = dimensions.reduce(1, *)
+    // The dimensions come from the file: a product that overflows cannot match the data.
+    var count = 1
+    for dimension in dimensions {
+      let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
+      guard !overflow else {
+        throw DatasetError.corrupt(
+          name, reason: "IDX dimensions \(dimensions) describe more values than can exist")
+      }
+      count = product
+    }
     guard bytes.count - headerSize == count else {
       throw DatasetError.corrupt(
         name, reason: "IDX data holds \(bytes.count - headerSize) bytes, expected \(count)")

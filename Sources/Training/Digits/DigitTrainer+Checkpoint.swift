@@ -55,6 +55,9 @@ extension DigitTrainer {
 
   /// Restores the state saved by `checkpoint()` into this freshly created trainer.
   ///
+  /// Everything is read and checked before anything is changed, so a refused checkpoint
+  /// leaves the trainer as it was.
+  ///
   /// - Parameter path: The checkpoint's file name, for error messages.
   /// - Throws: `CheckpointError` when the bytes are not a checkpoint of this architecture.
   public func restore(from bytes: [UInt8], path: String) throws {
@@ -74,17 +77,19 @@ extension DigitTrainer {
           path, checkpoint: Self.summary(file.architecture), requested: Self.summary(requested))
       }
       let archive = try TensorArchive(decoding: Array(bytes[modelEnd...]))
-      for (name, parameter) in model.parameters {
-        parameter.value = Tensor(
-          shape: parameter.shape, scalars: try file.tensor(name, shape: parameter.shape))
+      let weights = try model.parameters.map { name, parameter in
+        Tensor(shape: parameter.shape, scalars: try file.tensor(name, shape: parameter.shape))
       }
-      try optimizer.loadState(from: archive, prefix: "adam.")
-      generatorState = try SeededGenerator(from: archive, named: "generator")
-      let epochs = Int(try archive.integer(named: "epochs"))
+      let generator = try SeededGenerator(from: archive, named: "generator")
+      let epochs = try archive.integer(named: "epochs")
+      guard epochs >= 0 else {
+        throw CheckpointError.malformed(path, reason: "a negative epoch count, \(epochs)")
+      }
       var restored: [EpochFigures] = []
-      for index in 0..<epochs {
-        let values = try (0..<5).map {
-          Double(bitPattern: UInt64(bitPattern: try archive.integer(named: "history.\(index).\($0)")))
+      for index in 0..<Int(epochs) {
+        let values = try (0..<5).map { field in
+          let bits = try archive.integer(named: "history.\(index).\(field)")
+          return Double(bitPattern: UInt64(bitPattern: bits))
         }
         restored.append(
           EpochFigures(
@@ -92,6 +97,11 @@ extension DigitTrainer {
             validationLoss: values[2], validationBitsPerImage: values[3],
             validationPSNR: values[4]))
       }
+      // The optimizer's load is the last step that can fail, and it changes nothing when
+      // it does; from here on nothing throws.
+      try optimizer.loadState(from: archive, prefix: "adam.")
+      for ((_, parameter), value) in zip(model.parameters, weights) { parameter.value = value }
+      generatorState = generator
       history = restored
     } catch let error as CheckpointError {
       throw error
