@@ -78,6 +78,11 @@ struct TrainCommand {
     } else {
       validationSet = try GreyImageSet(paths: validationPaths)
     }
+    guard trainingSet.count > 0, validationSet.count > 0 else {
+      throw UsageError.invalidUsage(
+        "training needs at least one training and one validation image; "
+          + "give more data or --validation")
+    }
     printNote(
       "training on \(trainingSet.count) images of \(trainingSet.width)x\(trainingSet.height), "
         + "validating on \(validationSet.count)")
@@ -156,7 +161,7 @@ struct TrainCommand {
     ]
     if let quality = parsed.double("quality") { notes["quality"] = .number(quality) }
     if let description = parsed.string("description") { notes["description"] = .string(description) }
-    if let last = trainer.history.last {
+    if let last = trainer.history.last, last.validationBitsPerImage.isFinite {
       notes["validation"] = .object([
         "bitsPerImage": .number(last.validationBitsPerImage),
         "psnr": .number(last.validationPSNR),

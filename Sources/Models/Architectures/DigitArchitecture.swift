@@ -48,7 +48,7 @@ public enum DigitArchitecture: Equatable, Sendable {
   /// - Throws: `ModelFileError` when a key is missing or invalid.
   public init(json: [String: JSONValue]) throws {
     func integer(_ key: String) throws -> Int {
-      guard let value = json[key]?.number, value >= 1, value == value.rounded(), value < 1e6
+      guard let value = json[key]?.number, value >= 1, value == value.rounded(), value <= 16_384
       else { throw ModelFileError.malformed(field: "architecture.\(key)", reason: "not a size") }
       return Int(value)
     }
@@ -64,7 +64,7 @@ public enum DigitArchitecture: Equatable, Sendable {
         throw ModelFileError.malformed(field: "architecture.hidden", reason: "not a list")
       }
       let hidden = try hiddenValues.map { value -> Int in
-        guard let number = value.number, number >= 1, number == number.rounded(), number < 1e6
+        guard let number = value.number, number >= 1, number == number.rounded(), number <= 16_384
         else {
           throw ModelFileError.malformed(field: "architecture.hidden", reason: "not sizes")
         }

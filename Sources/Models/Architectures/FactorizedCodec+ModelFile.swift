@@ -26,7 +26,7 @@ extension FactorizedCodec {
     let architecture = try DigitArchitecture(json: modelFile.architecture)
     guard let height = modelFile.architecture["height"]?.number,
       let width = modelFile.architecture["width"]?.number, height >= 1, width >= 1,
-      height <= 4096, width <= 4096
+      height <= 256, width <= 256
     else {
       throw ModelFileError.malformed(field: "architecture", reason: "no valid height and width")
     }

@@ -85,7 +85,7 @@ public final class FactorizedCodec {
     var latents = encoder.forward(flattenedIfDense(images))
     if lambda > 0 {
       latents.withUnsafeMutableBufferPointer { buffer in
-        for index in buffer.indices { buffer[index] += Float.random(in: -0.5..<0.5, using: &generator) }
+        for index in buffer.indices { buffer[index] += generator.uniform(in: -0.5..<0.5) }
       }
     }
     let logits = decoder.forward(latents).reshaped(to: images.shape)

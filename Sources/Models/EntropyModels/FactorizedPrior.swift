@@ -18,7 +18,7 @@ public final class FactorizedPrior {
   /// A prior over `channels` channels, initialised as in Balle et al.'s implementation.
   public init(channels: Int, hiddenWidths: [Int] = [3, 3, 3], generator: inout SeededGenerator) {
     let density = FactorizedDensity(channels: channels, hiddenWidths: hiddenWidths) {
-      Double.random(in: 0..<1, using: &generator)
+      Double(generator.nextUnitFloat())
     }
     self.channels = channels
     self.hiddenWidths = hiddenWidths

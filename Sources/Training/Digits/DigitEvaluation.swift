@@ -14,7 +14,8 @@ public struct DigitEvaluation: Sendable {
   public var meanPSNR: Double
   /// The mean bits per image the prior's density assigns to the rounded latents.
   public var estimatedBitsPerImage: Double
-  /// The mean bytes of the coded latents per image, times 8.
+  /// The mean bytes of the coded latents per image, times 8; NaN while the prior is still too
+  /// wide to become 16-bit coding tables (early in training).
   public var payloadBitsPerImage: Double
 
   /// Evaluates `model` on every image of `images`, in batches of 500.
@@ -65,6 +66,6 @@ public struct DigitEvaluation: Sendable {
     binaryCrossEntropy = crossEntropySum / (count * Double(pixels))
     meanPSNR = psnrSum / count
     estimatedBitsPerImage = estimatedBits / count
-    payloadBitsPerImage = payloadBits / count
+    payloadBitsPerImage = tables == nil ? .nan : payloadBits / count
   }
 }
