@@ -16,7 +16,7 @@ enum ModelChoice {
     }
     var catalog = try ModelCatalog.embedded()
     if let option, isRegularFile(option) {
-      try namingFile(option) { try catalog.add(path: option) }
+      _ = try namingFile(option) { try catalog.add(path: option) }
     }
     return catalog
   }

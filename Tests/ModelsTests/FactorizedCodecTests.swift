@@ -27,7 +27,8 @@ struct FactorizedCodecTests {
     .conv(channels: 2, latentChannels: 3),
   ]
 
-  @Test("a model file rebuilds a codec with identical latents and reconstructions",
+  @Test(
+    "a model file rebuilds a codec with identical latents and reconstructions",
     arguments: architectures)
   func modelFileRoundTrip(architecture: DigitArchitecture) throws {
     var generator = SeededGenerator(seed: 3)

@@ -192,10 +192,11 @@ struct FactorizedDensityTests {
     #expect(prior.matrices.map(\.gradient.scalars) == gradients.matrices)
     #expect(prior.biases.map(\.gradient.scalars) == gradients.biases)
     #expect(prior.factors.map(\.gradient.scalars) == gradients.factors)
-    #expect(prior.parameters.map(\.name) == [
-      "matrix.0", "matrix.1", "matrix.2", "matrix.3", "bias.0", "bias.1", "bias.2", "bias.3",
-      "factor.0", "factor.1", "factor.2",
-    ])
+    #expect(
+      prior.parameters.map(\.name) == [
+        "matrix.0", "matrix.1", "matrix.2", "matrix.3", "bias.0", "bias.1", "bias.2", "bias.3",
+        "factor.0", "factor.1", "factor.2",
+      ])
   }
 
   @Test("the integer tables agree with the density")

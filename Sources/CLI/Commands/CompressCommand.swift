@@ -13,12 +13,15 @@ struct CompressCommand {
       Without --model, 28x28 grey images use the digits family and others the photo model.
       """,
     options: sharedOptions + [
-      OptionSpec("output", short: "o", kind: .path, valueName: "OUT.aez", help: "The file to write (default: IN.aez for one input)."),
+      OptionSpec(
+        "output", short: "o", kind: .path, valueName: "OUT.aez",
+        help: "The file to write (default: IN.aez for one input)."),
       OptionSpec("force", help: "Replace an existing output file."),
       OptionSpec("no-names", help: "Do not store file names in an archive (saves their bytes)."),
     ],
     positionals: [
-      PositionalSpec("inputs", valueName: "IN.png", arity: .oneOrMore, help: "PNG files or folders of them.")
+      PositionalSpec(
+        "inputs", valueName: "IN.png", arity: .oneOrMore, help: "PNG files or folders of them.")
     ])
 
   static let evalSpec = CommandSpec(
@@ -26,13 +29,19 @@ struct CompressCommand {
     summary: "Compress and decompress in memory and report, writing nothing.",
     options: sharedOptions,
     positionals: [
-      PositionalSpec("inputs", valueName: "IN.png|DIR", arity: .oneOrMore, help: "PNG files or folders of them.")
+      PositionalSpec(
+        "inputs", valueName: "IN.png|DIR", arity: .oneOrMore, help: "PNG files or folders of them.")
     ])
 
   static let sharedOptions = [
-    OptionSpec("model", kind: .string, valueName: "NAME|FILE", help: "A model family or name (see 'aez models') or a model file."),
-    OptionSpec("quality", kind: .double, default: "75", range: 0...100, help: "0 to 100: higher means better quality and more bits."),
-    OptionSpec("drop-alpha", help: "Do not keep the alpha channel (it is kept exactly by default)."),
+    OptionSpec(
+      "model", kind: .string, valueName: "NAME|FILE",
+      help: "A model family or name (see 'aez models') or a model file."),
+    OptionSpec(
+      "quality", kind: .double, default: "75", range: 0...100,
+      help: "0 to 100: higher means better quality and more bits."),
+    OptionSpec(
+      "drop-alpha", help: "Do not keep the alpha channel (it is kept exactly by default)."),
     OptionSpec("json", help: "Print one JSON document instead of a table."),
   ]
 
@@ -67,7 +76,8 @@ struct CompressCommand {
       ? ProgressReporter(label: writesFile ? "compress" : "eval", unit: "images") : nil
     let session = try CompressionSession(
       inputs: inputs, model: model, quality: quality,
-      alpha: parsed.flag("drop-alpha") ? .drop : .keep, storeNames: inputs.count > 1 && !(writesFile && parsed.flag("no-names"))
+      alpha: parsed.flag("drop-alpha") ? .drop : .keep,
+      storeNames: inputs.count > 1 && !(writesFile && parsed.flag("no-names"))
     ) { done in
       progress?.update(completed: done, total: 2 * inputs.count)
     }

@@ -14,8 +14,11 @@ struct DecompressCommand {
       image-0001.png and so on.
       """,
     options: [
-      OptionSpec("output", short: "o", kind: .path, valueName: "OUT.png|DIR/", help: "Where to write."),
-      OptionSpec("model", kind: .path, valueName: "FILE", help: "A model file, when the file was not made by an embedded model."),
+      OptionSpec(
+        "output", short: "o", kind: .path, valueName: "OUT.png|DIR/", help: "Where to write."),
+      OptionSpec(
+        "model", kind: .path, valueName: "FILE",
+        help: "A model file, when the file was not made by an embedded model."),
       OptionSpec("force", help: "Replace existing output files."),
       OptionSpec("json", help: "Print one JSON document listing what was written."),
     ],
@@ -66,7 +69,9 @@ struct DecompressCommand {
       try printJSON(["images": written])
     } else {
       for file in written {
-        print("wrote \(file.file) (\(file.width)x\(file.height), \(file.channels) channels, \(file.bitDepth)-bit)")
+        print(
+          "wrote \(file.file) (\(file.width)x\(file.height), \(file.channels) channels, \(file.bitDepth)-bit)"
+        )
       }
     }
   }

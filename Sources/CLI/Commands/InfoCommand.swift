@@ -9,7 +9,9 @@ struct InfoCommand {
     name: "info",
     summary: "Show what a .aez file holds, without decoding it.",
     options: [
-      OptionSpec("model", kind: .path, valueName: "FILE", help: "A model file to check the file against, besides the embedded ones."),
+      OptionSpec(
+        "model", kind: .path, valueName: "FILE",
+        help: "A model file to check the file against, besides the embedded ones."),
       OptionSpec("json", help: "Print one JSON document."),
     ],
     positionals: [PositionalSpec("input", valueName: "IN.aez", help: "The file to describe.")])
@@ -88,7 +90,9 @@ struct InfoCommand {
       try printJSON(info)
       return
     }
-    print("\(input): \(info.bytes) bytes, \(info.images.count) image(s), \(info.overheadBytes) bytes of headers and check")
+    print(
+      "\(input): \(info.bytes) bytes, \(info.images.count) image(s), \(info.overheadBytes) bytes of headers and check"
+    )
     if let name = info.model, let fingerprint = info.modelFingerprint {
       print("model: \(name) (\(fingerprint)), integrity check passed")
     } else {

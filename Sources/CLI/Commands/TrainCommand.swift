@@ -17,15 +17,20 @@ struct TrainCommand {
       the same model; --resume continues from the checkpoint exactly.
       """,
     options: [
-      OptionSpec("output", short: "o", kind: .path, valueName: "MODEL", help: "The model file to write."),
+      OptionSpec(
+        "output", short: "o", kind: .path, valueName: "MODEL", help: "The model file to write."),
       OptionSpec(
         "arch", kind: .choice(["dense", "conv"]), default: "conv",
         help: "The architecture: the seed's dense autoencoder, or a convolutional codec."),
-      OptionSpec("latent", kind: .integer, default: "32", range: 1...4096, help: "Latent units (dense) or latent channels (conv)."),
+      OptionSpec(
+        "latent", kind: .integer, default: "32", range: 1...4096,
+        help: "Latent units (dense) or latent channels (conv)."),
       OptionSpec(
         "hidden", kind: .list(.integer), valueName: "N,...",
         help: "Hidden layer sizes of the dense encoder; the decoder mirrors them."),
-      OptionSpec("channels", kind: .integer, default: "64", range: 1...1024, help: "Feature channels of the convolutional codec."),
+      OptionSpec(
+        "channels", kind: .integer, default: "64", range: 1...1024,
+        help: "Feature channels of the convolutional codec."),
       OptionSpec(
         "activation", kind: .choice(DigitArchitecture.Activation.allCases.map(\.rawValue)),
         default: "relu", help: "The activation between dense layers."),
@@ -35,22 +40,36 @@ struct TrainCommand {
       OptionSpec(
         "loss", kind: .choice(FactorizedCodec.Distortion.allCases.map(\.rawValue)),
         default: "mse", help: "The distortion: mean squared error or binary cross-entropy."),
-      OptionSpec("epochs", kind: .integer, default: "20", range: 1...100_000, help: "Passes over the training data."),
-      OptionSpec("batch-size", kind: .integer, default: "64", range: 1...65_536, help: "Images per step."),
-      OptionSpec("learning-rate", kind: .double, default: "0.001", range: 1e-7...1, help: "Adam's learning rate."),
+      OptionSpec(
+        "epochs", kind: .integer, default: "20", range: 1...100_000,
+        help: "Passes over the training data."),
+      OptionSpec(
+        "batch-size", kind: .integer, default: "64", range: 1...65_536, help: "Images per step."),
+      OptionSpec(
+        "learning-rate", kind: .double, default: "0.001", range: 1e-7...1,
+        help: "Adam's learning rate."),
       OptionSpec("cosine", help: "Decay the learning rate along a cosine to 1% of its start."),
-      OptionSpec("lambda", kind: .double, default: "0", range: 0...1e6, help: "Weight of the rate (bits per image) in the loss; 0 trains a plain autoencoder."),
-      OptionSpec("quality", kind: .double, range: 0...100, help: "The quality (0-100) this model stands for in a family of models."),
-      OptionSpec("seed", kind: .integer, default: "1", range: 0...9e15, help: "Seed of every random choice."),
+      OptionSpec(
+        "lambda", kind: .double, default: "0", range: 0...1e6,
+        help: "Weight of the rate (bits per image) in the loss; 0 trains a plain autoencoder."),
+      OptionSpec(
+        "quality", kind: .double, range: 0...100,
+        help: "The quality (0-100) this model stands for in a family of models."),
+      OptionSpec(
+        "seed", kind: .integer, default: "1", range: 0...9e15, help: "Seed of every random choice."),
       OptionSpec(
         "validation", kind: .path, repeatable: true,
         help: "Validation data; without it, the last --validation-count images are held out."),
-      OptionSpec("validation-count", kind: .integer, default: "5000", range: 1...1e9, help: "Images held out when no --validation is given."),
+      OptionSpec(
+        "validation-count", kind: .integer, default: "5000", range: 1...1e9,
+        help: "Images held out when no --validation is given."),
       OptionSpec("description", kind: .string, help: "A description stored in the model's notes."),
       OptionSpec("resume", help: "Continue from MODEL.checkpoint."),
     ],
     positionals: [
-      PositionalSpec("data", valueName: "DATA", arity: .oneOrMore, help: "Folders of PNG files, or IDX image files (plain or gzip).")
+      PositionalSpec(
+        "data", valueName: "DATA", arity: .oneOrMore,
+        help: "Folders of PNG files, or IDX image files (plain or gzip).")
     ])
 
   let parsed: ParsedArguments
@@ -154,13 +173,16 @@ struct TrainCommand {
 
   private func writeModel(_ trainer: DigitTrainer, to path: String) throws {
     var notes: [String: JSONValue] = [
-      "trainingCommand": .string((["aez"] + CommandLine.arguments.dropFirst()).joined(separator: " ")),
+      "trainingCommand": .string(
+        (["aez"] + CommandLine.arguments.dropFirst()).joined(separator: " ")),
       "trainingImages": .number(Double(trainer.trainingSet.count)),
       "epochs": .number(Double(trainer.history.count)),
       "lambda": .number(trainer.settings.lambda),
     ]
     if let quality = parsed.double("quality") { notes["quality"] = .number(quality) }
-    if let description = parsed.string("description") { notes["description"] = .string(description) }
+    if let description = parsed.string("description") {
+      notes["description"] = .string(description)
+    }
     if let last = trainer.history.last, last.validationBitsPerImage.isFinite {
       notes["validation"] = .object([
         "bitsPerImage": .number(last.validationBitsPerImage),
@@ -176,4 +198,3 @@ struct TrainCommand {
 func writeAtomically(_ bytes: [UInt8], to path: String) throws {
   try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
 }
-

@@ -15,6 +15,7 @@ public enum CodingError: Error, Equatable, Sendable, CustomStringConvertible {
   /// Images given together need different models.
   case mixedModels([String])
 
+  /// A sentence describing the problem, for people.
   public var description: String {
     switch self {
     case .unknownModel(let name, let available):

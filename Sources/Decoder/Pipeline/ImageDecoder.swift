@@ -17,7 +17,8 @@ public enum ImageDecoder {
   ///
   /// - Throws: `ContainerError.unknownModel` naming the file's model when none matches,
   ///   `.checksumMismatch` when the file is damaged.
-  public static func model(for file: ContainerFile, in catalog: ModelCatalog) throws -> CatalogModel {
+  public static func model(for file: ContainerFile, in catalog: ModelCatalog) throws -> CatalogModel
+  {
     let fingerprint = try file.identifyModel(among: catalog.models.map(\.fingerprint))
     guard let model = catalog.model(fingerprint: fingerprint) else {
       preconditionFailure("identifyModel returned a fingerprint that is not in the list")
@@ -40,7 +41,8 @@ public enum ImageDecoder {
   }
 
   /// Decodes one entry of a checked file with its model.
-  public static func decode(_ entry: ContainerEntry, with model: LoadedModel) throws -> DecodedImage {
+  public static func decode(_ entry: ContainerEntry, with model: LoadedModel) throws -> DecodedImage
+  {
     let header = entry.header
     // The check catches accidental damage, but a crafted file can carry any header that
     // parses: a size the model cannot code is refused before any pixels are laid out.
@@ -69,8 +71,10 @@ public enum ImageDecoder {
       floatPlanes: planes, width: header.width, height: header.height, layout: layout,
       sampleDepth: depth, sourceBitDepth: format.bitDepth)
     if hasAlpha {
-      image = image.addingAlpha(try AlphaPlane.decode(streams[1], width: header.width,
-        height: header.height, depth: depth))
+      image = image.addingAlpha(
+        try AlphaPlane.decode(
+          streams[1], width: header.width,
+          height: header.height, depth: depth))
     }
     return DecodedImage(name: entry.name, image: image, header: header)
   }

@@ -9,6 +9,7 @@ public final class LoadedModel {
   /// The network and its integer coding tables, by architecture.
   public let codec: Codec
 
+  /// The networks this build can code with.
   public enum Codec {
     /// A codec for small grey images with a factorized prior, its per-channel tables, and
     /// the channel of each latent in coding order.

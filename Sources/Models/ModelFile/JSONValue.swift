@@ -2,13 +2,20 @@ import Foundation
 
 /// A JSON value, for the architecture and notes of a model file.
 public enum JSONValue: Equatable, Sendable, Codable {
+  /// `null`.
   case null
+  /// `true` or `false`.
   case bool(Bool)
+  /// A number, held as a Double.
   case number(Double)
+  /// A string.
   case string(String)
+  /// An ordered list.
   case array([JSONValue])
+  /// An object with string keys.
   case object([String: JSONValue])
 
+  /// Reads a value of whichever JSON kind the decoder holds.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     if container.decodeNil() {
@@ -26,6 +33,7 @@ public enum JSONValue: Equatable, Sendable, Codable {
     }
   }
 
+  /// Writes the value as its JSON kind.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     switch self {
@@ -83,8 +91,12 @@ public enum JSONValue: Equatable, Sendable, Codable {
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByFloatLiteral,
   ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral
 {
+  /// A string value.
   public init(stringLiteral value: String) { self = .string(value) }
+  /// A number value.
   public init(floatLiteral value: Double) { self = .number(value) }
+  /// A number value.
   public init(integerLiteral value: Int) { self = .number(Double(value)) }
+  /// A Boolean value.
   public init(booleanLiteral value: Bool) { self = .bool(value) }
 }

@@ -99,7 +99,8 @@ extension ModelFile {
 
   private static func readEntry(_ reader: inout ByteReader) throws -> (String, ModelEntry) {
     let nameLength = Int(try reader.littleEndian(2, field: "entry name length"))
-    guard let name = String(validating: try reader.take(nameLength, field: "entry name"), as: UTF8.self)
+    guard
+      let name = String(validating: try reader.take(nameLength, field: "entry name"), as: UTF8.self)
     else { throw ModelFileError.malformed(field: "entry name", reason: "not UTF-8") }
     let kind = try reader.take(1, field: "kind of \(name)").first ?? 0
     let rank = Int(try reader.take(1, field: "rank of \(name)").first ?? 0)

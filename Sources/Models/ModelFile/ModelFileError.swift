@@ -17,6 +17,7 @@ public enum ModelFileError: Error, Equatable, CustomStringConvertible, Sendable 
   /// A tensor has another shape than the architecture implies.
   case shapeMismatch(name: String, expected: [Int], actual: [Int])
 
+  /// A sentence describing the problem, for people.
   public var description: String {
     switch self {
     case .badMagic:

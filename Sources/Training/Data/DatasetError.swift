@@ -9,6 +9,7 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible, Sendable {
   /// Images of different sizes were given to an architecture that needs one size.
   case mixedSizes(String, expected: String, actual: String)
 
+  /// A sentence describing the problem, for people.
   public var description: String {
     switch self {
     case .notFound(let path): return "\(path): no such file or folder"

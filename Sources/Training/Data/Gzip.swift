@@ -15,8 +15,9 @@ enum Gzip {
     output.reserveCapacity(bytes.count * 4)
     var stream = z_stream()
     // 16 + MAX_WBITS asks zlib to expect a gzip header.
-    guard inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-      == Z_OK
+    guard
+      inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        == Z_OK
     else { throw DatasetError.corrupt(name, reason: "zlib could not start") }
     defer { inflateEnd(&stream) }
 
@@ -26,8 +27,9 @@ enum Gzip {
     // before that is truncated, even when every byte it holds inflated cleanly.
     var memberEnded = false
     try bytes.withUnsafeBufferPointer { input in
+      guard let base = input.baseAddress else { return }
       while consumed < input.count {
-        stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + consumed)
+        stream.next_in = UnsafeMutablePointer(mutating: base + consumed)
         stream.avail_in = UInt32(min(input.count - consumed, Int(UInt32.max)))
         let before = Int(stream.avail_in)
         var status: Int32 = Z_OK

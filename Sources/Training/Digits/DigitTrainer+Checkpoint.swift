@@ -9,6 +9,7 @@ public enum CheckpointError: Error, Equatable, CustomStringConvertible, Sendable
   /// The checkpoint was made for another architecture than the one requested.
   case architectureMismatch(String, checkpoint: String, requested: String)
 
+  /// A sentence describing the problem, for people.
   public var description: String {
     switch self {
     case .malformed(let path, let reason):

@@ -59,12 +59,14 @@ public final class DigitTrainer {
     var lossSum = 0.0
     var bitsSum = 0.0
     for step in 0..<stepsPerEpoch {
-      let indices = order[step * settings.batchSize..<min(order.count, (step + 1) * settings.batchSize)]
+      let indices = order[
+        step * settings.batchSize..<min(order.count, (step + 1) * settings.batchSize)]
       let images = Tensor(
         shape: [indices.count, 1, trainingSet.height, trainingSet.width],
         scalars: trainingSet.batch(indices))
       model.parameters.forEach { $0.parameter.zeroGradient() }
-      let figures = model.trainingStep(images: images, lambda: settings.lambda, generator: &generatorState)
+      let figures = model.trainingStep(
+        images: images, lambda: settings.lambda, generator: &generatorState)
       if let maximumNorm = settings.gradientClipNorm {
         _ = clipGradientNorm(model.parameters, maxNorm: maximumNorm)
       }
