@@ -92,15 +92,12 @@ public final class FactorizedCodec {
     let (distortionValue, logitGradient) = distortionAndGradient(
       logits: logits, images: images)
     var bits = 0.0
-    var latentGradient: Tensor
+    var latentGradient = decoder.backward(logitGradient.reshaped(to: decoderOutputShape(batch)))
     if lambda > 0 {
       let rate = prior.rate(latents: latents, scale: lambda / Double(batch))
       bits = rate.bits / Double(batch)
-      latentGradient = rate.gradient
-    } else {
-      latentGradient = Tensor(shape: latents.shape)
+      latentGradient += rate.gradient
     }
-    latentGradient += decoder.backward(logitGradient.reshaped(to: decoderOutputShape(batch)))
     encoder.backwardParameters(latentGradient)
     return StepFigures(
       loss: distortionValue + lambda * bits, distortion: distortionValue,

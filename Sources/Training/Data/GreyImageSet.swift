@@ -76,11 +76,23 @@ public struct GreyImageSet: Sendable {
 
   /// The images at `indices`, as one NCHW batch laid out like `values`.
   public func batch(_ indices: some Collection<Int>) -> [Float] {
+    [Float](unsafeUninitializedCapacity: indices.count * height * width) { buffer, count in
+      fill(indices, into: buffer)
+      count = buffer.count
+    }
+  }
+
+  /// Copies the images at `indices` one after another into `buffer`, which must hold
+  /// exactly that many images.
+  public func fill(_ indices: some Collection<Int>, into buffer: UnsafeMutableBufferPointer<Float>) {
     let size = height * width
-    var batch: [Float] = []
-    batch.reserveCapacity(indices.count * size)
-    for index in indices { batch += values[index * size..<(index + 1) * size] }
-    return batch
+    precondition(buffer.count == indices.count * size, "the buffer must hold the batch exactly")
+    values.withUnsafeBufferPointer { source in
+      guard let sourceBase = source.baseAddress, let base = buffer.baseAddress else { return }
+      for (position, index) in indices.enumerated() {
+        (base + position * size).update(from: sourceBase + index * size, count: size)
+      }
+    }
   }
 
   /// Splits off the last `count` images, returning them as a second set.

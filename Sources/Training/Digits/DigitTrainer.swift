@@ -63,12 +63,12 @@ public final class DigitTrainer {
         step * settings.batchSize..<min(order.count, (step + 1) * settings.batchSize)]
       let images = Tensor(
         shape: [indices.count, 1, trainingSet.height, trainingSet.width],
-        scalars: trainingSet.batch(indices))
-      model.parameters.forEach { $0.parameter.zeroGradient() }
+        unsafeUninitialized: { trainingSet.fill(indices, into: $0) })
+      optimizer.parameters.forEach { $0.parameter.zeroGradient() }
       let figures = model.trainingStep(
         images: images, lambda: settings.lambda, generator: &generatorState)
       if let maximumNorm = settings.gradientClipNorm {
-        _ = clipGradientNorm(model.parameters, maxNorm: maximumNorm)
+        _ = clipGradientNorm(optimizer.parameters, maxNorm: maximumNorm)
       }
       optimizer.step()
       lossSum += figures.loss * Double(indices.count)
