@@ -17,24 +17,29 @@
           AEZ_SYMBOL(#symbol) "_end\n" AEZ_SYMBOL(#symbol) "_end:\n.previous\n"); \
   extern const unsigned char symbol##_start[], symbol##_end[];
 
-// digits-q50.aezm: sha256 de2cbebcdd09842c3ee45bd0d4d0c6fdf78a923af8fed347cf5ea68f74034780
-AEZ_EMBED(aez_model_0, "digits-q50.aezm")
+// digits-q10.aezm: sha256 775c50120a8e90dc62020e0e42478cf919a5c80e4f11e5cd432d87c5d45335a6
+AEZ_EMBED(aez_model_0, "digits-q10.aezm")
+// digits-q30.aezm: sha256 ddf248acb2813acfbd85fbabec570aad09f6abd99adc5926562b699c48370937
+AEZ_EMBED(aez_model_1, "digits-q30.aezm")
 
 static const char *const names[] = {
-    "digits-q50",
+    "digits-q10",
+    "digits-q30",
     0};
 static const unsigned char *const starts[] = {
     aez_model_0_start,
+    aez_model_1_start,
     0};
 static const unsigned char *const ends[] = {
     aez_model_0_end,
+    aez_model_1_end,
     0};
 
-int aez_embedded_model_count(void) { return 1; }
+int aez_embedded_model_count(void) { return 2; }
 
 aez_embedded_model aez_embedded_model_at(int index) {
   aez_embedded_model model = {0, 0, 0};
-  if (index < 0 || index >= 1) return model;
+  if (index < 0 || index >= 2) return model;
   model.name = names[index];
   model.bytes = starts[index];
   model.length = (size_t)(ends[index] - starts[index]);

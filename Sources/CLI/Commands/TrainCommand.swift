@@ -174,7 +174,7 @@ struct TrainCommand {
   private func writeModel(_ trainer: DigitTrainer, to path: String) throws {
     var notes: [String: JSONValue] = [
       "trainingCommand": .string(
-        (["aez"] + CommandLine.arguments.dropFirst()).joined(separator: " ")),
+        (["aez"] + CommandLine.arguments.dropFirst()).map(shellQuoted).joined(separator: " ")),
       "trainingImages": .number(Double(trainer.trainingSet.count)),
       "epochs": .number(Double(trainer.history.count)),
       "lambda": .number(trainer.settings.lambda),
@@ -197,4 +197,12 @@ struct TrainCommand {
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
 func writeAtomically(_ bytes: [UInt8], to path: String) throws {
   try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+}
+
+/// `argument` as a shell would need it typed: quoted when it holds anything but plain
+/// characters.
+private func shellQuoted(_ argument: String) -> String {
+  let plain = argument.allSatisfy { $0.isLetter || $0.isNumber || "-_./=,:+@".contains($0) }
+  return plain && !argument.isEmpty
+    ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
