@@ -20,8 +20,9 @@ struct TrainCommand {
       OptionSpec(
         "output", short: "o", kind: .path, valueName: "MODEL", help: "The model file to write."),
       OptionSpec(
-        "arch", kind: .choice(["dense", "conv"]), default: "conv",
-        help: "The architecture: the seed's dense autoencoder, or a convolutional codec."),
+        "arch", kind: .choice(["dense", "conv", "photo"]), default: "conv",
+        help: "The architecture: the seed's dense autoencoder, a small convolutional codec, "
+          + "or the photo codec with a scale hyperprior."),
       OptionSpec(
         "latent", kind: .integer, default: "32", range: 1...4096,
         help: "Latent units (dense) or latent channels (conv)."),
@@ -65,6 +66,15 @@ struct TrainCommand {
         help: "Images held out when no --validation is given."),
       OptionSpec("description", kind: .string, help: "A description stored in the model's notes."),
       OptionSpec("resume", help: "Continue from MODEL.checkpoint."),
+      OptionSpec(
+        "steps", kind: .integer, default: "200000", range: 1...1e9, help: "Optimizer steps (photo)."
+      ),
+      OptionSpec(
+        "crop", kind: .integer, default: "128", range: 64...1024,
+        help: "Side of the random training crops, a multiple of 64 (photo)."),
+      OptionSpec(
+        "validation-interval", kind: .integer, default: "2000", range: 1...1e9,
+        help: "Steps between validations and checkpoints (photo)."),
     ],
     positionals: [
       PositionalSpec(
@@ -79,6 +89,10 @@ struct TrainCommand {
   func run() throws {
     guard let output = parsed.string("output") else {
       throw UsageError.invalidUsage("train needs --output MODEL, the model file to write")
+    }
+    if parsed.string("arch") == "photo" {
+      try PhotoTraining(parsed: parsed, output: output).run()
+      return
     }
     let architecture = try self.architecture()
     let settings = TrainingSettings(
@@ -173,8 +187,7 @@ struct TrainCommand {
 
   private func writeModel(_ trainer: DigitTrainer, to path: String) throws {
     var notes: [String: JSONValue] = [
-      "trainingCommand": .string(
-        (["aez"] + CommandLine.arguments.dropFirst()).map(shellQuoted).joined(separator: " ")),
+      "trainingCommand": .string(commandLineText()),
       "trainingImages": .number(Double(trainer.trainingSet.count)),
       "epochs": .number(Double(trainer.history.count)),
       "lambda": .number(trainer.settings.lambda),
@@ -197,6 +210,11 @@ struct TrainCommand {
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
 func writeAtomically(_ bytes: [UInt8], to path: String) throws {
   try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+}
+
+/// The command line that is running, as a shell would need it typed.
+func commandLineText() -> String {
+  (["aez"] + CommandLine.arguments.dropFirst()).map(shellQuoted).joined(separator: " ")
 }
 
 /// `argument` as a shell would need it typed: quoted when it holds anything but plain

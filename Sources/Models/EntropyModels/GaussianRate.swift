@@ -63,5 +63,7 @@ public enum GaussianRate {
   /// `Φ(x)`, computed through `erfc` to stay accurate in the lower tail.
   static func normalCDF(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
 
-  static func normalDensity(_ x: Double) -> Double { exp(-0.5 * x * x) / (2 * Double.pi).squareRoot() }
+  static func normalDensity(_ x: Double) -> Double {
+    exp(-0.5 * x * x) / (2 * Double.pi).squareRoot()
+  }
 }

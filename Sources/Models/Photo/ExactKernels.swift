@@ -4,17 +4,20 @@ import CKernels
 enum ExactKernels {
   /// Computes `c = a * b` for row-major Float64 matrices of exact integers (`aez_dgemm`).
   ///
-  /// `a` is `rows x inner`, `b` is `inner x columns` and `c` is `rows x columns`, all dense.
-  /// The result is exact, and so identical on every kernel path and thread count, as long as
-  /// `Σ_k |a(i, k)| · |b(k, j)| < 2^53` for every output; the caller guarantees that bound.
+  /// `a` is `rows x inner` (row `i` at `a + i * leadingA`), `b` is `inner x columns` (row `k`
+  /// at `b + k * leadingB`) and `c` is `rows x columns` (row `i` at `c + i * leadingC`), which
+  /// is only written. The result is exact, and so identical on every kernel path and thread
+  /// count, as long as `Σ_k |a(i, k)| · |b(k, j)| < 2^53` for every output; the caller
+  /// guarantees that bound.
   ///
   /// - Complexity: O(`rows * columns * inner`).
   static func multiply(
-    rows: Int, columns: Int, inner: Int, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
-    into c: UnsafeMutablePointer<Double>
+    rows: Int, columns: Int, inner: Int, _ a: UnsafePointer<Double>, leadingA: Int,
+    _ b: UnsafePointer<Double>, leadingB: Int, into c: UnsafeMutablePointer<Double>,
+    leadingC: Int
   ) {
     aez_dgemm(
-      Int64(rows), Int64(columns), Int64(inner), a, Int64(inner), b, Int64(columns), c,
-      Int64(columns))
+      Int64(rows), Int64(columns), Int64(inner), a, Int64(leadingA), b, Int64(leadingB), c,
+      Int64(leadingC))
   }
 }

@@ -84,7 +84,8 @@ public struct GreyImageSet: Sendable {
 
   /// Copies the images at `indices` one after another into `buffer`, which must hold
   /// exactly that many images.
-  public func fill(_ indices: some Collection<Int>, into buffer: UnsafeMutableBufferPointer<Float>) {
+  public func fill(_ indices: some Collection<Int>, into buffer: UnsafeMutableBufferPointer<Float>)
+  {
     let size = height * width
     precondition(buffer.count == indices.count * size, "the buffer must hold the batch exactly")
     values.withUnsafeBufferPointer { source in
