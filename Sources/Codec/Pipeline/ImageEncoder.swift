@@ -45,6 +45,15 @@ public enum ImageEncoder {
       let latents = network.quantizedLatents(of: input)
       streams.append(
         LatentStream.encode(values: latents, tableIndices: channelOfLatent, tables: tables))
+    case .photo(let codec):
+      // Padding by edge replication to the networks' stride; the decoder crops it off.
+      let padded = colour.convertedToRGB().converted(to: .eight).padded(
+        toMultipleOf: PhotoArchitecture.hyperLatentStride)
+      streams.append(
+        try codec.compress(
+          planes: padded.floatPlanes(), height: padded.height, width: padded.width,
+          quality: quality
+        ).bytes)
     }
 
     let alphaFormat: ContainerPixelFormat.Alpha

@@ -58,7 +58,8 @@ public enum ImageDecoder {
     let format = header.pixelFormat
     let hasAlpha = format.alpha == .lossless
     let streams = try PayloadStreams.split(entry.payload, count: hasAlpha ? 2 : 1)
-    var planes = try model.decodePlanes(streams[0], width: header.width, height: header.height)
+    var planes = try model.decodePlanes(
+      streams[0], width: header.width, height: header.height, quality: header.quality)
     let pixelCount = header.width * header.height
     if format.colorModel == .rgb && model.planeChannels == 1 {
       planes = planes + planes + planes

@@ -14,6 +14,8 @@ public final class LoadedModel {
     /// A codec for small grey images with a factorized prior, its per-channel tables, and
     /// the channel of each latent in coding order.
     case factorized(FactorizedCodec, tables: [FrequencyTable], channelOfLatent: [Int])
+    /// The photo codec with its scale hyperprior, for RGB images of any size.
+    case photo(PhotoCodec)
   }
 
   /// Builds the network of `entry`.
@@ -31,6 +33,8 @@ public final class LoadedModel {
       codec = .factorized(
         model, tables: try FactorizedCodec.tables(in: entry.file, channels: shape[0]),
         channelOfLatent: channelOfLatent)
+    case "photo":
+      codec = .photo(try PhotoCodec(modelFile: entry.file))
     case let name:
       throw CodingError.unsupportedArchitecture(name)
     }
@@ -40,6 +44,7 @@ public final class LoadedModel {
   public var imageKind: String {
     switch codec {
     case .factorized(let model, _, _): return "\(model.width)x\(model.height) grey"
+    case .photo: return "RGB or grey, any size"
     }
   }
 
@@ -47,6 +52,7 @@ public final class LoadedModel {
   public func accepts(width: Int, height: Int) -> Bool {
     switch codec {
     case .factorized(let model, _, _): return model.width == width && model.height == height
+    case .photo: return width > 0 && height > 0
     }
   }
 
@@ -54,6 +60,9 @@ public final class LoadedModel {
   public func latentShape(width: Int, height: Int) -> [Int] {
     switch codec {
     case .factorized(let model, _, _): return model.latentShape
+    case .photo(let codec):
+      let (paddedWidth, paddedHeight) = Self.photoPadding(width: width, height: height)
+      return codec.latentShape(height: paddedHeight, width: paddedWidth)
     }
   }
 
@@ -61,7 +70,9 @@ public final class LoadedModel {
   ///
   /// - Returns: Channel-first planes in [0, 1]: one plane for a grey model.
   /// - Throws: `CodingError.corruptStream`.
-  func decodePlanes(_ stream: [UInt8], width: Int, height: Int) throws -> [Float] {
+  func decodePlanes(
+    _ stream: [UInt8], width: Int, height: Int, quality: Double
+  ) throws -> [Float] {
     switch codec {
     case .factorized(let model, let tables, let channelOfLatent):
       let latents: [Int32]
@@ -72,6 +83,17 @@ public final class LoadedModel {
         throw CodingError.corruptStream("latent", reason: "\(error)")
       }
       return model.reconstruct(latents: latents, count: 1).scalars
+    case .photo(let codec):
+      let (paddedWidth, paddedHeight) = Self.photoPadding(width: width, height: height)
+      let planes: [Float]
+      do {
+        planes = try codec.decompress(
+          stream, height: paddedHeight, width: paddedWidth, quality: quality)
+      } catch {
+        throw CodingError.corruptStream("latent", reason: "\(error)")
+      }
+      return Self.cropPlanes(
+        planes, channels: 3, from: (paddedWidth, paddedHeight), to: (width, height))
     }
   }
 
@@ -79,6 +101,29 @@ public final class LoadedModel {
   var planeChannels: Int {
     switch codec {
     case .factorized: return 1
+    case .photo: return 3
     }
+  }
+
+  /// The size a photo is padded to: each side rounded up to the networks' total stride.
+  public static func photoPadding(width: Int, height: Int) -> (width: Int, height: Int) {
+    let stride = PhotoArchitecture.hyperLatentStride
+    return ((width + stride - 1) / stride * stride, (height + stride - 1) / stride * stride)
+  }
+
+  /// The top-left `to` pixels of each channel-first plane of size `from`.
+  static func cropPlanes(
+    _ planes: [Float], channels: Int, from: (width: Int, height: Int), to: (width: Int, height: Int)
+  ) -> [Float] {
+    guard from != to else { return planes }
+    var cropped: [Float] = []
+    cropped.reserveCapacity(channels * to.width * to.height)
+    for channel in 0..<channels {
+      for row in 0..<to.height {
+        let start = (channel * from.height + row) * from.width
+        cropped += planes[start..<start + to.width]
+      }
+    }
+    return cropped
   }
 }
