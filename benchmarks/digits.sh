@@ -40,7 +40,7 @@ field() { python3 -c "import json,sys; print(json.load(sys.stdin)['summary']['$1
 
 measure() {  # family folder
   local family=$1 folder=$2
-  printf '%-14s %8s %14s %14s %10s %12s\n' model quality "payload bits" "archive bits" "PSNR dB" "alone bytes"
+  printf '%-14s %14s %14s %10s %12s\n' model "payload bits" "archive bits" "PSNR dB" "alone bytes"
   for model in $("$aez" models --json | python3 -c "
 import json, sys
 for m in json.load(sys.stdin)['models']:
@@ -49,8 +49,7 @@ for m in json.load(sys.stdin)['models']:
     eval_json=$("$aez" eval "$folder" --model "$model" --json)
     archive_json=$("$aez" compress "$folder" --model "$model" --no-names --force -o "$work/all.aez" --json)
     alone=$("$aez" compress "$folder/00000.png" --model "$model" --force -o "$work/one.aez" --json)
-    printf '%-14s %8s %14.1f %14.1f %10.2f %12s\n' "$model" \
-      "$(echo "$eval_json" | field quality)" \
+    printf '%-14s %14.1f %14.1f %10.2f %12s\n' "$model" \
       "$(echo "$eval_json" | field payload_bits_per_image)" \
       "$(echo "$archive_json" | field bits_per_image)" \
       "$(echo "$eval_json" | field psnr)" \
@@ -59,7 +58,7 @@ for m in json.load(sys.stdin)['models']:
   echo
   echo "classical codecs, one file per image (bits per image = bpp x 784):"
   "$aez" bench "$folder" --codecs jpeg,webp --qualities jpeg=10 --qualities webp=0,10 --reference webp -j 2 \
-    --json "$work/bench.json" >/dev/null
+    --force --json "$work/bench.json" >/dev/null
   python3 - "$work/bench.json" <<'PY'
 import json, sys
 result = json.load(open(sys.argv[1]))
