@@ -21,25 +21,30 @@
 AEZ_EMBED(aez_model_0, "digits-q10.aezm")
 // digits-q30.aezm: sha256 ddf248acb2813acfbd85fbabec570aad09f6abd99adc5926562b699c48370937
 AEZ_EMBED(aez_model_1, "digits-q30.aezm")
+// digits-q60.aezm: sha256 ba864cfce56b467c61f1d647426e3b3c81717326913a3b8f6fed57f55b9b386a
+AEZ_EMBED(aez_model_2, "digits-q60.aezm")
 
 static const char *const names[] = {
     "digits-q10",
     "digits-q30",
+    "digits-q60",
     0};
 static const unsigned char *const starts[] = {
     aez_model_0_start,
     aez_model_1_start,
+    aez_model_2_start,
     0};
 static const unsigned char *const ends[] = {
     aez_model_0_end,
     aez_model_1_end,
+    aez_model_2_end,
     0};
 
-int aez_embedded_model_count(void) { return 2; }
+int aez_embedded_model_count(void) { return 3; }
 
 aez_embedded_model aez_embedded_model_at(int index) {
   aez_embedded_model model = {0, 0, 0};
-  if (index < 0 || index >= 2) return model;
+  if (index < 0 || index >= 3) return model;
   model.name = names[index];
   model.bytes = starts[index];
   model.length = (size_t)(ends[index] - starts[index]);
