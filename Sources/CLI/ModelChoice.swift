@@ -3,6 +3,7 @@ import Decoder
 import Foundation
 import Image
 import Models
+import Training
 
 /// How the command line picks a model: a file, a name or family, or by the image's kind.
 enum ModelChoice {
@@ -56,9 +57,7 @@ enum ModelChoice {
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
         isDirectory.boolValue
       else { return [path] }
-      return try FileManager.default.contentsOfDirectory(atPath: path)
-        .filter { $0.lowercased().hasSuffix(".png") }.sorted()
-        .map { (path as NSString).appendingPathComponent($0) }
+      return try PNGFolder.files(in: path)
     }
   }
 }

@@ -47,7 +47,7 @@ public struct GreyImageSet: Sendable {
         throw DatasetError.notFound(path)
       }
       if isDirectory.boolValue {
-        for file in try Self.pngFiles(in: path) {
+        for file in try PNGFolder.files(in: path) {
           let image = try PixelBuffer(contentsOfPNG: file).removingAlpha().convertedToGrey()
           try accept(image.height, image.width, from: file)
           values += image.floatPlanes()
@@ -64,14 +64,6 @@ public struct GreyImageSet: Sendable {
     }
     guard height > 0 else { throw DatasetError.empty(paths.joined(separator: ", ")) }
     self.init(height: height, width: width, values: values)
-  }
-
-  /// The PNG files directly inside `folder`, sorted by name.
-  static func pngFiles(in folder: String) throws -> [String] {
-    let names = try FileManager.default.contentsOfDirectory(atPath: folder)
-    return names.filter { $0.lowercased().hasSuffix(".png") }.sorted().map {
-      (folder as NSString).appendingPathComponent($0)
-    }
   }
 
   /// The images at `indices`, as one NCHW batch laid out like `values`.

@@ -27,15 +27,7 @@ public final class PhotoImageSet {
   /// - Throws: `DatasetError.notFound` or `.empty`, and the PNG reader's errors naming the
   ///   file.
   public init(folders: [String], cropSize: Int, memoryLimit: Int = 2 << 30) throws {
-    var paths: [String] = []
-    for folder in folders {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
-        isDirectory.boolValue
-      else { throw DatasetError.notFound(folder) }
-      paths += try GreyImageSet.pngFiles(in: folder)
-    }
-    guard !paths.isEmpty else { throw DatasetError.empty(folders.joined(separator: ", ")) }
+    let paths = try PNGFolder.files(inFolders: folders)
     self.paths = paths
     self.cropSize = cropSize
     held = [:]

@@ -35,15 +35,7 @@ public struct PhotoValidationSet: Sendable {
   /// - Throws: `DatasetError.notFound` or `.empty`, and the PNG reader's errors.
   public init(folders: [String], count: Int) throws {
     precondition(count > 0, "a validation set needs an image")
-    var paths: [String] = []
-    for folder in folders {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
-        isDirectory.boolValue
-      else { throw DatasetError.notFound(folder) }
-      paths += try GreyImageSet.pngFiles(in: folder)
-    }
-    guard !paths.isEmpty else { throw DatasetError.empty(folders.joined(separator: ", ")) }
+    let paths = try PNGFolder.files(inFolders: folders)
     let chosen = (0..<min(count, paths.count)).map {
       paths[$0 * paths.count / min(count, paths.count)]
     }
