@@ -16,8 +16,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 MAGIC = bytes([0xAE, 0x5A])
 VERSION = 1
 
-# The model fingerprint every fixture is written for, and its short form (the high 16 bits).
-FINGERPRINT = 0xA1B2_C3D4_E5F6_0718
+# The model fingerprint every fixture is written for, and its short form (the high 16 bits):
+# the fingerprint of Fixtures/models/fixture-model.aezm, so that a reader holding that model
+# can verify the check of every fixture (see Fixtures/models/README.md).
+FINGERPRINT = 0xAC43_641B_79B6_08B6
 SHORT_FINGERPRINT = FINGERPRINT >> 48
 
 # Header word bits (Specs/aez-format.md, "The header word").
@@ -205,8 +207,14 @@ def main():
         "",
         "Written by `generate.py` (an independent implementation of `Specs/aez-format.md`);",
         "do not edit them by hand. Every file is made for the model fingerprint",
-        f"`{FINGERPRINT:016x}` (short fingerprint `{SHORT_FINGERPRINT:04x}`). The tests in",
-        "`Tests/DecoderTests` read each file and assert the exact result below.",
+        f"`{FINGERPRINT:016x}` (short fingerprint `{SHORT_FINGERPRINT:04x}`), the fingerprint of",
+        "`Fixtures/models/fixture-model.aezm`, so a reader holding that model can verify every",
+        "check. The tests in `Tests/DecoderTests` and `Tests/CLITests` read each file and assert",
+        "the exact result below.",
+        "",
+        "The payloads are arbitrary bytes, not codes the model produced: the container treats a",
+        "payload as opaque, so `aez info` parses and verifies these files, but decoding them",
+        "with the model gives no meaningful image (or may be refused by the model's codec).",
         "",
         "| File | Bytes | Expected |",
         "| --- | --- | --- |",

@@ -5,8 +5,11 @@ import Testing
 
 @Suite("aez info")
 struct InfoCommandTests {
-  /// Every damaged fixture of `Fixtures/aez` that a reader refuses without the model, with
-  /// the message `aez info` must give (see `Fixtures/aez/README.md`).
+  /// The model every fixture of `Fixtures/aez` was written for (fingerprint ac43641b79b608b6).
+  static let model = CLIFixtures.path("models/fixture-model.aezm")
+
+  /// Every damaged fixture of `Fixtures/aez`, with the message `aez info --model` must give
+  /// (see `Fixtures/aez/README.md`). The last two parse, and only the check shows the damage.
   static let refused: [String: String] = [
     "empty.aez": "the file is empty (0 bytes); a .aez file has at least 12",
     "bad-magic.aez": "not a .aez file: it starts with 89 50, not ae 5a (it looks like a PNG file)",
@@ -40,15 +43,16 @@ struct InfoCommandTests {
     "truncated-in-archive-check.aez": "the file is truncated: it ends in the check (at byte 79)",
     "archive-trailing-garbage.aez":
       "3 unexpected bytes after the end of the file's data (at byte 83)",
+    "flipped-payload-byte.aez":
+      "check failed: stored 0xa7462681, computed 0x674a16bf; the file is corrupt or truncated "
+      + "(or it was made by another model with the same short fingerprint)",
+    "trailing-garbage.aez": "5 unexpected bytes after the end of the file's data (at byte 22)",
   ]
 
-  /// Fixtures that parse: the valid ones, and two whose damage only the check can show,
-  /// which needs the model that made them (fingerprint a1b2c3d4e5f60718, not at hand).
+  /// The valid fixtures, with the first line `aez info` prints for each.
   static let described: [String: String] = [
     "single-gray8-28x28.aez": "22 bytes, 1 image(s), 12 bytes of headers and check",
     "archive-3-named.aez": "83 bytes, 3 image(s), 54 bytes of headers and check",
-    "flipped-payload-byte.aez": "22 bytes, 1 image(s), 12 bytes of headers and check",
-    "trailing-garbage.aez": "27 bytes, 1 image(s), 12 bytes of headers and check",
   ]
 
   @Test("every fixture is listed here")
@@ -57,25 +61,41 @@ struct InfoCommandTests {
     #expect(Set(CLIFixtures.names(in: "aez", suffix: ".aez")) == listed)
   }
 
-  @Test("a damaged file exits 1 with its specific message", arguments: refused.keys.sorted())
+  @Test(
+    "with the model, a damaged file exits 1 with its specific message",
+    arguments: refused.keys.sorted())
   func damaged(name: String) throws {
     let path = CLIFixtures.path("aez/\(name)")
-    let run = try AEZExecutable.run(["info", path])
+    let run = try AEZExecutable.run(["info", path, "--model", Self.model])
     #expect(run.status == 1)
     #expect(run.standardOutput.isEmpty)
     #expect(run.standardError == "error: \(path): \(Self.refused[name] ?? "")\n", "\(run)")
   }
 
-  @Test("a file that parses is described, exit 0", arguments: described.keys.sorted())
-  func parses(name: String) throws {
+  @Test(
+    "with the model, a valid file is described and passes the check, exit 0",
+    arguments: described.keys.sorted())
+  func valid(name: String) throws {
     let path = CLIFixtures.path("aez/\(name)")
-    let run = try AEZExecutable.run(["info", path])
+    let run = try AEZExecutable.run(["info", path, "--model", Self.model])
     #expect(run.status == 0, "\(run)")
     #expect(run.standardError.isEmpty)
     let lines = run.standardOutput.split(separator: "\n").map(String.init)
     #expect(lines.first == "\(path): \(Self.described[name] ?? "")")
     #expect(
-      lines.dropFirst().first == "model: a1b2… (not available here; the check needs the model)")
+      lines.dropFirst().first
+        == "model: \(Self.model) (ac43641b79b608b6), integrity check passed")
+  }
+
+  @Test("without its model, a valid file is described but not checked, exit 0")
+  func validWithoutModel() throws {
+    let path = CLIFixtures.path("aez/single-gray8-28x28.aez")
+    let run = try AEZExecutable.run(["info", path])
+    #expect(run.status == 0, "\(run)")
+    let lines = run.standardOutput.split(separator: "\n").map(String.init)
+    #expect(lines.first == "\(path): \(Self.described["single-gray8-28x28.aez"] ?? "")")
+    #expect(
+      lines.dropFirst().first == "model: ac43… (not available here; the check needs the model)")
   }
 
   @Test("the archive's entries are listed with their names and formats")
@@ -91,13 +111,20 @@ struct InfoCommandTests {
 
         """), "\(run)")
 
-    let json = try AEZExecutable.run(["info", "--json", path])
+    let unchecked = try AEZExecutable.run(["info", "--json", path])
+    #expect(unchecked.status == 0)
+    let uncheckedDocument = try JSONSerialization.jsonObject(
+      with: Data(unchecked.standardOutput.utf8))
+    #expect((uncheckedDocument as? [String: Any])?["checked"] as? Bool == false)
+
+    let json = try AEZExecutable.run(["info", "--json", path, "--model", Self.model])
     #expect(json.status == 0)
     let document = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8))
     let object = try #require(document as? [String: Any])
     #expect(object["archive"] as? Bool == true)
-    #expect(object["checked"] as? Bool == false)
-    #expect(object["model_short_fingerprint"] as? String == "a1b2")
+    #expect(object["checked"] as? Bool == true)
+    #expect(object["model_short_fingerprint"] as? String == "ac43")
+    #expect(object["model_fingerprint"] as? String == "ac43641b79b608b6")
     let images = try #require(object["images"] as? [[String: Any]])
     #expect(images.map { $0["name"] as? String } == ["zero.png", "one.png", "photo.png"])
     #expect(images.map { $0["payload_bytes"] as? Int } == [10, 7, 12])

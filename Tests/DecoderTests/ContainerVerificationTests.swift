@@ -12,16 +12,16 @@ struct ContainerVerificationTests {
   func modelMismatch() throws {
     let file = try Self.singleFile()
     let expected = ContainerError.modelMismatch(
-      fileShortFingerprint: 0xA1B2, modelFingerprint: Fingerprints.other)
+      fileShortFingerprint: 0xAC43, modelFingerprint: Fingerprints.other)
     #expect(throws: expected) { try file.verify(modelFingerprint: Fingerprints.other) }
-    #expect(expected.description.contains("a1b2"))
+    #expect(expected.description.contains("ac43"))
     #expect(expected.description.contains("0123456789abcdef"))
   }
 
   @Test("a model whose short fingerprint collides fails the check")
   func collidingModel() throws {
     let file = try Self.singleFile()
-    #expect(ContainerFingerprint.short(of: Fingerprints.collidingWithFixture) == 0xA1B2)
+    #expect(ContainerFingerprint.short(of: Fingerprints.collidingWithFixture) == 0xAC43)
     let computed = file.computedCheck(modelFingerprint: Fingerprints.collidingWithFixture)
     #expect(computed != file.storedCheck)
     #expect(throws: ContainerError.checksumMismatch(stored: file.storedCheck, computed: computed)) {
@@ -37,7 +37,7 @@ struct ContainerVerificationTests {
 
     #expect(
       throws: ContainerError.unknownModel(
-        fileShortFingerprint: 0xA1B2, knownFingerprints: [Fingerprints.other])
+        fileShortFingerprint: 0xAC43, knownFingerprints: [Fingerprints.other])
     ) { try file.identifyModel(among: [Fingerprints.other]) }
 
     let computed = file.computedCheck(modelFingerprint: Fingerprints.collidingWithFixture)

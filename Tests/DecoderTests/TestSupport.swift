@@ -2,11 +2,12 @@ import Foundation
 
 @testable import Decoder
 
-/// The model fingerprint the fixtures were written for, and a few others.
+/// The model fingerprint the fixtures were written for (that of
+/// `Fixtures/models/fixture-model.aezm`), and a few others.
 enum Fingerprints {
-  static let fixture: UInt64 = 0xA1B2_C3D4_E5F6_0718
+  static let fixture: UInt64 = 0xAC43_641B_79B6_08B6
   /// Same short fingerprint as `fixture`, different model.
-  static let collidingWithFixture: UInt64 = 0xA1B2_0000_0000_0001
+  static let collidingWithFixture: UInt64 = 0xAC43_0000_0000_0001
   static let other: UInt64 = 0x0123_4567_89AB_CDEF
 }
 
