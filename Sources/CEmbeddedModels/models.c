@@ -23,28 +23,33 @@ AEZ_EMBED(aez_model_0, "digits-q10.aezm")
 AEZ_EMBED(aez_model_1, "digits-q30.aezm")
 // digits-q60.aezm: sha256 ba864cfce56b467c61f1d647426e3b3c81717326913a3b8f6fed57f55b9b386a
 AEZ_EMBED(aez_model_2, "digits-q60.aezm")
+// fashion-q30.aezm: sha256 74be44991e4180466073cca95d52eaa7a0acc2942c90de2cc08e16adb874eb13
+AEZ_EMBED(aez_model_3, "fashion-q30.aezm")
 
 static const char *const names[] = {
     "digits-q10",
     "digits-q30",
     "digits-q60",
+    "fashion-q30",
     0};
 static const unsigned char *const starts[] = {
     aez_model_0_start,
     aez_model_1_start,
     aez_model_2_start,
+    aez_model_3_start,
     0};
 static const unsigned char *const ends[] = {
     aez_model_0_end,
     aez_model_1_end,
     aez_model_2_end,
+    aez_model_3_end,
     0};
 
-int aez_embedded_model_count(void) { return 3; }
+int aez_embedded_model_count(void) { return 4; }
 
 aez_embedded_model aez_embedded_model_at(int index) {
   aez_embedded_model model = {0, 0, 0};
-  if (index < 0 || index >= 3) return model;
+  if (index < 0 || index >= 4) return model;
   model.name = names[index];
   model.bytes = starts[index];
   model.length = (size_t)(ends[index] - starts[index]);
