@@ -62,6 +62,43 @@ enum TestModels {
   }
 }
 
+extension TestModels {
+  /// A small, seeded, untrained photo codec (`N = 8`, `M = 12`, three rate points), loaded.
+  static func photo(seed: UInt64 = 7) throws -> LoadedModel {
+    var generator = SeededGenerator(seed: seed)
+    let codec = PhotoCodec(
+      architecture: PhotoArchitecture(
+        featureChannels: 8, latentChannels: 12,
+        ratePoints: [
+          .init(quality: 0, lambda: 0.004), .init(quality: 50, lambda: 0.02),
+          .init(quality: 100, lambda: 0.1),
+        ]),
+      generator: &generator)
+    try codec.updateEntropyModel()
+    return try LoadedModel(
+      CatalogModel(name: "test-photo", file: try codec.modelFile(), isEmbedded: false))
+  }
+}
+
+/// An 8-bit RGB image of smooth colour gradients with seeded noise.
+func photoImage(width: Int, height: Int, seed: UInt64) -> PixelBuffer {
+  var generator = SeededGenerator(seed: seed)
+  var samples: [UInt16] = []
+  for row in 0..<height {
+    for column in 0..<width {
+      for channel in 0..<3 {
+        let x = Double(column) / Double(width)
+        let y = Double(row) / Double(height)
+        let base = 0.5 + 0.35 * sin(6 * x + 2 * Double(channel)) * cos(4 * y - Double(channel))
+        let value = base + 0.1 * (Double(generator.nextUnitFloat()) - 0.5)
+        samples.append(UInt16((min(max(value, 0), 1) * 255).rounded()))
+      }
+    }
+  }
+  return PixelBuffer(
+    width: width, height: height, layout: .rgb, sampleDepth: .eight, samples: samples)
+}
+
 /// A grey 8-bit image whose pixel `i` is `(seed + 29 i) mod 256`.
 func patternImage(width: Int, height: Int, seed: Int) -> PixelBuffer {
   PixelBuffer(

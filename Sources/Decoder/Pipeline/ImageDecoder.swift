@@ -58,19 +58,11 @@ public enum ImageDecoder {
     let format = header.pixelFormat
     let hasAlpha = format.alpha == .lossless
     let streams = try PayloadStreams.split(entry.payload, count: hasAlpha ? 2 : 1)
-    var planes = try model.decodePlanes(
-      streams[0], width: header.width, height: header.height, quality: header.quality)
-    let pixelCount = header.width * header.height
-    if format.colorModel == .rgb && model.planeChannels == 1 {
-      planes = planes + planes + planes
-    } else if format.colorModel == .gray && model.planeChannels == 3 {
-      planes = Array(planes[0..<pixelCount])
-    }
     let layout: PixelBuffer.Layout = format.colorModel == .gray ? .grey : .rgb
     let depth: PixelBuffer.SampleDepth = format.bitDepth == 16 ? .sixteen : .eight
-    var image = PixelBuffer(
-      floatPlanes: planes, width: header.width, height: header.height, layout: layout,
-      sampleDepth: depth, sourceBitDepth: format.bitDepth)
+    var image = try model.decodeColour(
+      streams[0], width: header.width, height: header.height, quality: header.quality,
+      layout: layout, depth: depth, sourceBitDepth: format.bitDepth)
     if hasAlpha {
       image = image.addingAlpha(
         try AlphaPlane.decode(

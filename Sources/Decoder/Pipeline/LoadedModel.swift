@@ -66,13 +66,26 @@ public final class LoadedModel {
     }
   }
 
-  /// Decodes the colour planes of one image from its coded stream.
+  /// Decodes the colour of one image from its coded stream.
   ///
-  /// - Returns: Channel-first planes in [0, 1]: one plane for a grey model.
+  /// A grey model's plane is repeated for an RGB image; a photo decoded as grey is the mean of
+  /// its three planes. Photos are rebuilt tile by tile straight into the samples, so memory
+  /// stays near the size of the decoded image.
+  ///
+  /// - Parameters:
+  ///   - stream: The coded colour.
+  ///   - width: The image width.
+  ///   - height: The image height.
+  ///   - quality: The quality the image was coded at.
+  ///   - layout: `.grey` or `.rgb`.
+  ///   - depth: The sample depth of the result.
+  ///   - sourceBitDepth: The bit depth the image is written back at.
   /// - Throws: `CodingError.corruptStream`.
-  func decodePlanes(
-    _ stream: [UInt8], width: Int, height: Int, quality: Double
-  ) throws -> [Float] {
+  func decodeColour(
+    _ stream: [UInt8], width: Int, height: Int, quality: Double, layout: PixelBuffer.Layout,
+    depth: PixelBuffer.SampleDepth, sourceBitDepth: Int
+  ) throws -> PixelBuffer {
+    precondition(layout == .grey || layout == .rgb, "colour is grey or RGB")
     switch codec {
     case .factorized(let model, let tables, let channelOfLatent):
       let latents: [Int32]
@@ -82,26 +95,64 @@ public final class LoadedModel {
       } catch {
         throw CodingError.corruptStream("latent", reason: "\(error)")
       }
-      return model.reconstruct(latents: latents, count: 1).scalars
+      let plane = model.reconstruct(latents: latents, count: 1).scalars
+      return PixelBuffer(
+        floatPlanes: layout == .rgb ? plane + plane + plane : plane, width: width,
+        height: height, layout: layout, sampleDepth: depth, sourceBitDepth: sourceBitDepth)
     case .photo(let codec):
       let (paddedWidth, paddedHeight) = Self.photoPadding(width: width, height: height)
-      let planes: [Float]
+      var samples = [UInt16](repeating: 0, count: width * height * layout.channelCount)
       do {
-        planes = try codec.decompress(
-          stream, height: paddedHeight, width: paddedWidth, quality: quality)
+        try codec.decompress(
+          stream, height: paddedHeight, width: paddedWidth, quality: quality
+        ) { region, planes in
+          Self.store(
+            planes, of: region, into: &samples, width: width, height: height, layout: layout,
+            maximum: Float(depth.maximumValue))
+        }
       } catch {
         throw CodingError.corruptStream("latent", reason: "\(error)")
       }
-      return Self.cropPlanes(
-        planes, channels: 3, from: (paddedWidth, paddedHeight), to: (width, height))
+      return PixelBuffer(
+        width: width, height: height, layout: layout, sampleDepth: depth, samples: samples,
+        sourceBitDepth: sourceBitDepth)
     }
   }
 
-  /// The number of colour channels the model's planes hold.
-  var planeChannels: Int {
-    switch codec {
-    case .factorized: return 1
-    case .photo: return 3
+  /// Quantizes the part of a decoded tile that lies inside the image into its samples: RGB as
+  /// it is, grey as the mean of the three planes.
+  ///
+  /// - Parameters:
+  ///   - planes: The tile's RGB planes in [0, 1], `[3, rows, columns]`.
+  ///   - region: Where the tile lies in the padded image.
+  ///   - samples: The image's interleaved samples.
+  ///   - width: The image width.
+  ///   - height: The image height.
+  ///   - layout: `.grey` or `.rgb`.
+  ///   - maximum: The largest sample value.
+  private static func store(
+    _ planes: [Float], of region: GridRegion, into samples: inout [UInt16], width: Int,
+    height: Int, layout: PixelBuffer.Layout, maximum: Float
+  ) {
+    let tileWidth = region.columns.count
+    let tilePlane = region.rows.count * tileWidth
+    let rows = region.rows.clamped(to: 0..<height)
+    let columns = region.columns.clamped(to: 0..<width)
+    for row in rows {
+      for column in columns {
+        let index = (row - region.rows.lowerBound) * tileWidth + column - region.columns.lowerBound
+        let red = planes[index]
+        let green = planes[tilePlane + index]
+        let blue = planes[2 * tilePlane + index]
+        if layout == .grey {
+          samples[row * width + column] = UInt16(((red + green + blue) / 3 * maximum).rounded())
+        } else {
+          let target = (row * width + column) * 3
+          samples[target] = UInt16((red * maximum).rounded())
+          samples[target + 1] = UInt16((green * maximum).rounded())
+          samples[target + 2] = UInt16((blue * maximum).rounded())
+        }
+      }
     }
   }
 
@@ -109,21 +160,5 @@ public final class LoadedModel {
   public static func photoPadding(width: Int, height: Int) -> (width: Int, height: Int) {
     let stride = PhotoArchitecture.hyperLatentStride
     return ((width + stride - 1) / stride * stride, (height + stride - 1) / stride * stride)
-  }
-
-  /// The top-left `to` pixels of each channel-first plane of size `from`.
-  static func cropPlanes(
-    _ planes: [Float], channels: Int, from: (width: Int, height: Int), to: (width: Int, height: Int)
-  ) -> [Float] {
-    guard from != to else { return planes }
-    var cropped: [Float] = []
-    cropped.reserveCapacity(channels * to.width * to.height)
-    for channel in 0..<channels {
-      for row in 0..<to.height {
-        let start = (channel * from.height + row) * from.width
-        cropped += planes[start..<start + to.width]
-      }
-    }
-    return cropped
   }
 }

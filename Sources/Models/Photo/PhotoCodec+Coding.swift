@@ -15,16 +15,42 @@ extension PhotoCodec {
   public func analyze(planes: [Float], height: Int, width: Int) throws(PhotoCodingError)
     -> PhotoAnalysis
   {
+    guard planes.count == 3 * height * width else {
+      throw .planeCountMismatch(expected: 3 * height * width, actual: planes.count)
+    }
+    return try analyze(height: height, width: width) { region in
+      var tile: [Float] = []
+      tile.reserveCapacity(3 * region.rows.count * region.columns.count)
+      for channel in 0..<3 {
+        for row in region.rows {
+          let start = (channel * height + row) * width
+          tile += planes[(start + region.columns.lowerBound)..<(start + region.columns.upperBound)]
+        }
+      }
+      return tile
+    }
+  }
+
+  /// Runs the analysis tile by tile, then the hyper-analysis and the exact hyper-synthesis,
+  /// on an image whose pixels `planes` supplies region by region.
+  ///
+  /// - Parameters:
+  ///   - height: A positive multiple of 64.
+  ///   - width: A positive multiple of 64.
+  ///   - planes: Returns the RGB planes in [0, 1], `[3, rows, columns]`, of a region.
+  /// - Throws: `PhotoCodingError.unsupportedSize`.
+  /// - Complexity: See ``tiledAnalysis(height:width:planes:)``; memory for the latents and
+  ///   one tile, never the whole image's activations.
+  public func analyze(height: Int, width: Int, planes: (GridRegion) -> [Float])
+    throws(PhotoCodingError) -> PhotoAnalysis
+  {
     let model = requireEntropyModel()
     guard Self.acceptsSize(height: height, width: width) else {
       throw .unsupportedSize(height: height, width: width)
     }
-    guard planes.count == 3 * height * width else {
-      throw .planeCountMismatch(expected: 3 * height * width, actual: planes.count)
-    }
-    let image = Tensor(shape: [1, 3, height, width], scalars: planes)
-    let latents = analysis.infer(image)
-    let magnitudes = Tensor(shape: latents.shape, scalars: latents.scalars.map { abs($0) })
+    let shape = latentShape(height: height, width: width)
+    let latents = tiledAnalysis(height: height, width: width, planes: planes)
+    let magnitudes = Tensor(shape: [1] + shape, scalars: latents.map { abs($0) })
     let limit = Float(model.hyperSynthesis.hyperLatentLimit)
     let hyperLatents = hyperAnalysis.infer(magnitudes).scalars.map {
       Self.roundedInteger($0, limit: limit)
@@ -38,7 +64,7 @@ extension PhotoCodec {
     let logScales = model.hyperSynthesis.logScales(
       hyperLatents: hyperLatents, height: hyperShape[1], width: hyperShape[2])
     return PhotoAnalysis(
-      height: height, width: width, latents: latents.scalars, hyperLatents: hyperLatents,
+      height: height, width: width, latents: latents, hyperLatents: hyperLatents,
       hyperLatentBytes: hyperLatentBytes, logScales: logScales)
   }
 
@@ -129,18 +155,44 @@ extension PhotoCodec {
   public func reconstruct(_ latents: PhotoLatents, quality: Double) throws(PhotoCodingError)
     -> [Float]
   {
+    let shape = latents.latentShape
+    let stride = PhotoArchitecture.latentStride
+    let height = shape[1] * stride
+    let width = shape[2] * stride
+    var planes = [Float](repeating: 0, count: 3 * height * width)
+    try reconstruct(latents, quality: quality) { region, tile in
+      let columns = region.columns.count
+      var index = 0
+      for channel in 0..<3 {
+        for row in region.rows {
+          let start = (channel * height + row) * width + region.columns.lowerBound
+          for offset in 0..<columns {
+            planes[start + offset] = tile[index]
+            index += 1
+          }
+        }
+      }
+    }
+    return planes
+  }
+
+  /// Rebuilds the image from decoded latents tile by tile, handing each region of it to
+  /// `emit` as RGB planes in [0, 1], `[3, rows, columns]`.
+  ///
+  /// - Throws: `PhotoCodingError.qualityOutOfRange`.
+  /// - Complexity: See ``tiledSynthesis(_:latentHeight:latentWidth:emit:)``; memory for one
+  ///   tile besides the latents.
+  public func reconstruct(
+    _ latents: PhotoLatents, quality: Double, emit: (GridRegion, [Float]) -> Void
+  ) throws(PhotoCodingError) {
     let blend = try QualityBlend(quality: quality, ratePoints: architecture.ratePoints)
     let inverseGains = self.inverseGains(blend)
     let shape = latents.latentShape
     let plane = shape[1] * shape[2]
-    let input = Tensor(shape: [1] + shape) { buffer in
-      for index in buffer.indices {
-        buffer[index] = Float(latents.latents[index]) * inverseGains[index / plane]
-      }
+    let input = latents.latents.indices.map { index in
+      Float(latents.latents[index]) * inverseGains[index / plane]
     }
-    return synthesis.infer(input).scalars.map { value in
-      value.isNaN ? 0 : min(max(value, 0), 1)
-    }
+    tiledSynthesis(input, latentHeight: shape[1], latentWidth: shape[2], emit: emit)
   }
 
   /// Decodes a bitstream's self-delimiting bytes into RGB planes.
@@ -162,6 +214,30 @@ extension PhotoCodec {
       bytes: bytes, hyperLatentShape: hyperLatentShape(height: height, width: width),
       latentShape: latentShape(height: height, width: width))
     return try reconstruct(decodeLatents(bitstream, quality: quality), quality: quality)
+  }
+
+  /// Decodes a bitstream's self-delimiting bytes tile by tile, handing each region of the
+  /// image to `emit` as RGB planes in [0, 1], `[3, rows, columns]`.
+  ///
+  /// - Parameters:
+  ///   - bytes: ``PhotoBitstream/bytes``.
+  ///   - height: The coded (padded) height, a positive multiple of 64.
+  ///   - width: The coded (padded) width, a positive multiple of 64.
+  ///   - quality: The quality the image was compressed at.
+  ///   - emit: Receives every region of the padded image once.
+  /// - Throws: `PhotoCodingError` for a bad size or quality, or damaged bytes.
+  /// - Complexity: Memory for the latents and one tile, never the whole image's planes.
+  public func decompress(
+    _ bytes: [UInt8], height: Int, width: Int, quality: Double,
+    emit: (GridRegion, [Float]) -> Void
+  ) throws(PhotoCodingError) {
+    guard Self.acceptsSize(height: height, width: width) else {
+      throw .unsupportedSize(height: height, width: width)
+    }
+    let bitstream = try PhotoBitstream(
+      bytes: bytes, hyperLatentShape: hyperLatentShape(height: height, width: width),
+      latentShape: latentShape(height: height, width: width))
+    try reconstruct(decodeLatents(bitstream, quality: quality), quality: quality, emit: emit)
   }
 
   /// The inverse gains `h = exp((1 − t) ln h_k + t ln h_{k+1})`, one per latent channel.
