@@ -22,13 +22,17 @@ enum ModelChoice {
     return catalog
   }
 
-  /// The model for `images`: the one `option` names (a file, a model or a family, the
-  /// family's member nearest `quality`), or else `digits` for 28x28 grey images and
-  /// `photo` for everything else.
+  /// The model for `images`: the one `option` names (a file, a model or a family), or else
+  /// `digits` for 28x28 grey images and `photo` for everything else.
+  ///
+  /// Within a family of several models, a quality picks the member nearest it; a target size
+  /// picks the member whose validation bits per pixel are nearest, and a target PSNR the
+  /// lowest-quality member whose validation PSNR reaches it (or the best one). A model that
+  /// covers every rate itself, such as the photo model, meets a target image by image.
   ///
   /// - Throws: `CodingError.unknownModel` or `.mixedModels`.
   static func model(
-    option: String?, quality: Double, images: [PixelBuffer], catalog: ModelCatalog
+    option: String?, target: RateTarget, images: [PixelBuffer], catalog: ModelCatalog
   ) throws -> LoadedModel {
     let names: [String]
     if let option {
@@ -39,10 +43,41 @@ enum ModelChoice {
     guard names.count == 1, let name = names.first else {
       throw CodingError.mixedModels(names)
     }
-    guard let entry = catalog.model(named: name, quality: quality) else {
+    let members = catalog.models.filter { $0.family == name && $0.quality != nil }
+    let chosen: CatalogModel?
+    switch target {
+    case .quality(let quality):
+      chosen = catalog.model(named: name, quality: quality)
+    case .bitsPerPixel(let bitsPerPixel) where members.count > 1:
+      chosen = members.min { first, second in
+        abs(log(validationBitsPerPixel(first) / bitsPerPixel))
+          < abs(log(validationBitsPerPixel(second) / bitsPerPixel))
+      }
+    case .psnr(let decibels) where members.count > 1:
+      let ordered = members.sorted { ($0.quality ?? 0) < ($1.quality ?? 0) }
+      chosen = ordered.first { validationPSNR($0) >= decibels } ?? ordered.last
+    case .bitsPerPixel, .psnr:
+      chosen = catalog.model(named: name, quality: nil)
+    }
+    guard let entry = chosen else {
       throw CodingError.unknownModel(name, available: catalog.families.map(\.name))
     }
     return try LoadedModel(entry)
+  }
+
+  /// The bits per pixel a model's notes record for its validation images, or infinity.
+  private static func validationBitsPerPixel(_ model: CatalogModel) -> Double {
+    let validation = model.file.notes["validation"]?.object
+    guard let bits = validation?["bitsPerImage"]?.number,
+      let side = model.file.architecture["height"]?.number,
+      let otherSide = model.file.architecture["width"]?.number, side * otherSide > 0
+    else { return .infinity }
+    return bits / (side * otherSide)
+  }
+
+  /// The PSNR a model's notes record for its validation images, or minus infinity.
+  private static func validationPSNR(_ model: CatalogModel) -> Double {
+    model.file.notes["validation"]?.object?["psnr"]?.number ?? -.infinity
   }
 
   private static func defaultFamily(_ image: PixelBuffer) -> String {

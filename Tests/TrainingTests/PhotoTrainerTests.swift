@@ -132,6 +132,24 @@ final class PhotoFolder {
     #expect(crops.scalars.allSatisfy { $0 >= 0 && $0 <= 1 })
   }
 
+  @Test func aboutOneCropInEightIsGrey() throws {
+    let folder = try PhotoFolder(sizes: [(80, 80)], seed: 9)
+    let set = try PhotoImageSet(folders: [folder.path], cropSize: 64)
+    var generator = SeededGenerator(seed: 10)
+    let batch = 400
+    let crops = try set.randomCrops(batch: batch, generator: &generator).scalars
+    let plane = 64 * 64
+    let greyCount = (0..<batch).filter { item in
+      let base = item * 3 * plane
+      return (0..<plane).allSatisfy { pixel in
+        crops[base + pixel] == crops[base + plane + pixel]
+          && crops[base + pixel] == crops[base + 2 * plane + pixel]
+      }
+    }.count
+    // Binomial(400, 1/8): mean 50, standard deviation 6.6.
+    #expect((30...70).contains(greyCount), "\(greyCount) grey crops of \(batch)")
+  }
+
   @Test func imagesBeyondTheMemoryLimitAreDecodedAgain() throws {
     let folder = try PhotoFolder(sizes: [(64, 64), (64, 64), (64, 64)], seed: 6)
     let held = try PhotoImageSet(folders: [folder.path], cropSize: 64)

@@ -29,7 +29,7 @@ struct AEZModels: Sendable {
   ///   `.imageDoesNotFitModel` naming the first image the models cannot code.
   init(choice: String?, images: [InputImage], catalog: ModelCatalog) throws {
     let probe = try ModelChoice.model(
-      option: choice, quality: 50, images: images.map(\.image), catalog: catalog)
+      option: choice, target: .quality(50), images: images.map(\.image), catalog: catalog)
     if let choice, catalog.models.contains(where: { $0.name == choice }) {
       members = [probe.entry]
     } else {

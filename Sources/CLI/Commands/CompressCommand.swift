@@ -41,6 +41,12 @@ struct CompressCommand {
       "quality", kind: .double, default: "75", range: 0...100,
       help: "0 to 100: higher means better quality and more bits."),
     OptionSpec(
+      "target-bpp", kind: .double, valueName: "X", range: 0.000_1...64,
+      help: "Aim for X bits per pixel (the image stored alone) instead of a fixed quality."),
+    OptionSpec(
+      "target-psnr", kind: .double, valueName: "DB", range: 1...100,
+      help: "Use the lowest quality whose PSNR reaches DB decibels."),
+    OptionSpec(
       "drop-alpha", help: "Do not keep the alpha channel (it is kept exactly by default)."),
     OptionSpec("json", help: "Print one JSON document instead of a table."),
   ]
@@ -50,6 +56,7 @@ struct CompressCommand {
 
   func run() throws {
     let paths = try ModelChoice.pngPaths(parsed.strings("inputs"))
+    let target = try rateTarget()
     let quality = parsed.double("quality") ?? 75
     var outputPath: String?
     if writesFile {
@@ -58,7 +65,7 @@ struct CompressCommand {
     let inputs = try paths.map { try InputImage(path: $0, bytes: try readInputFile($0)) }
     let catalog = try ModelChoice.catalog(adding: parsed.string("model"))
     let model = try ModelChoice.model(
-      option: parsed.string("model"), quality: quality, images: inputs.map(\.image),
+      option: parsed.string("model"), target: target, images: inputs.map(\.image),
       catalog: catalog)
     // Checked here so that with several inputs the message names the image that does not fit.
     for input in inputs where !model.accepts(width: input.image.width, height: input.image.height) {
@@ -75,7 +82,7 @@ struct CompressCommand {
       inputs.count >= 100
       ? ProgressReporter(label: writesFile ? "compress" : "eval", unit: "images") : nil
     let session = try CompressionSession(
-      inputs: inputs, model: model, quality: quality,
+      inputs: inputs, model: model, target: target,
       alpha: parsed.flag("drop-alpha") ? .drop : .keep,
       storeNames: inputs.count > 1 && !(writesFile && parsed.flag("no-names"))
     ) { done in
@@ -92,6 +99,18 @@ struct CompressCommand {
       print(ReportTable.render(session.reports, summary: session.summary))
       if let outputPath { print("wrote \(outputPath) (\(session.fileBytes.count) bytes)") }
     }
+  }
+
+  /// The quality, or the size or PSNR to aim for; at most one of the three may be given.
+  private func rateTarget() throws -> RateTarget {
+    let given = ["quality", "target-bpp", "target-psnr"].filter(parsed.wasGiven)
+    guard given.count <= 1 else {
+      throw UsageError.invalidUsage(
+        "give only one of " + given.map { "--" + $0 }.joined(separator: ", "))
+    }
+    if let bitsPerPixel = parsed.double("target-bpp") { return .bitsPerPixel(bitsPerPixel) }
+    if let decibels = parsed.double("target-psnr") { return .psnr(decibels) }
+    return .quality(parsed.double("quality") ?? 75)
   }
 
   private func outputPath(for paths: [String]) throws -> String {

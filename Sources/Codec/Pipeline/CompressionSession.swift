@@ -38,13 +38,13 @@ public struct CompressionSession {
   /// - Parameters:
   ///   - inputs: The images, all of a kind the model codes.
   ///   - model: The model.
-  ///   - quality: The quality recorded in the file.
+  ///   - target: The quality, or the size or PSNR each image aims for.
   ///   - alpha: Whether alpha is kept.
   ///   - storeNames: Whether an archive records each image's file name.
   ///   - progress: Called after each image is coded and after each is decoded.
   /// - Throws: `CodingError`, `ContainerError`.
   public init(
-    inputs: [InputImage], model: LoadedModel, quality: Double, alpha: AlphaHandling,
+    inputs: [InputImage], model: LoadedModel, target: RateTarget, alpha: AlphaHandling,
     storeNames: Bool, progress: (Int) -> Void = { _ in }
   ) throws {
     var entries: [ContainerEntry] = []
@@ -54,7 +54,7 @@ public struct CompressionSession {
       let name = storeNames ? (input.path as NSString).lastPathComponent : nil
       entries.append(
         try ImageEncoder.encode(
-          input.image, name: name, model: model, quality: quality, alpha: alpha))
+          input.image, name: name, model: model, target: target, alpha: alpha))
       encodeSeconds.append(Date().timeIntervalSince(start))
       progress(index + 1)
     }
@@ -74,12 +74,24 @@ public struct CompressionSession {
         try Self.report(
           input: inputs[index], decoded: image, payloadBytes: entry.payload.count,
           overheadShare: overheadShare, encodeSeconds: encodeSeconds[index],
-          decodeSeconds: decodeSeconds, model: model.entry.name, quality: quality))
+          decodeSeconds: decodeSeconds, model: model.entry.name, quality: entry.header.quality))
     }
     self.reports = reports
     self.decoded = decoded
     summary = SetReport(
-      reports: reports, fileBytes: fileBytes.count, model: model.entry.name, quality: quality)
+      reports: reports, fileBytes: fileBytes.count, model: model.entry.name,
+      quality: reports.map(\.quality).reduce(0, +) / Double(max(1, reports.count)))
+  }
+
+  /// Codes `inputs` with `model` at a fixed quality; see
+  /// ``init(inputs:model:target:alpha:storeNames:progress:)``.
+  public init(
+    inputs: [InputImage], model: LoadedModel, quality: Double, alpha: AlphaHandling,
+    storeNames: Bool, progress: (Int) -> Void = { _ in }
+  ) throws {
+    try self.init(
+      inputs: inputs, model: model, target: .quality(quality), alpha: alpha,
+      storeNames: storeNames, progress: progress)
   }
 
   private static func report(

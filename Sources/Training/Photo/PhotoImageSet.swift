@@ -45,7 +45,15 @@ public final class PhotoImageSet {
   /// The number of images.
   public var count: Int { paths.count }
 
-  /// Draws `batch` random crops: an image, a position and a horizontal flip each.
+  /// One crop in this many is made grey (the same luma in all three channels), so the codec
+  /// learns to spend next to nothing on colour when a photo has none.
+  public static let greyCropInterval: UInt64 = 8
+
+  /// Draws `batch` random crops: an image, a position, a horizontal flip and whether it is
+  /// grey, each.
+  ///
+  /// Grey crops take the luma `(299 R + 587 G + 114 B + 500) / 1000`, the tool's grey
+  /// conversion, in all three channels.
   ///
   /// - Parameters:
   ///   - batch: The number of crops.
@@ -60,16 +68,21 @@ public final class PhotoImageSet {
       let image = try self.image(at: index)
       let left = generator.nextIndex(below: image.width - side + 1)
       let top = generator.nextIndex(below: image.height - side + 1)
-      let flipped = generator.next() & 1 == 1
+      let draw = generator.next()
+      let flipped = draw & 1 == 1
+      let grey = (draw >> 1) % Self.greyCropInterval == 0
       let base = item * 3 * side * side
       image.samples.withUnsafeBufferPointer { samples in
         for row in 0..<side {
           for column in 0..<side {
             let sourceColumn = left + (flipped ? side - 1 - column : column)
             let pixel = ((top + row) * image.width + sourceColumn) * 3
+            let luma =
+              (299 * Int(samples[pixel]) + 587 * Int(samples[pixel + 1]) + 114
+                * Int(samples[pixel + 2]) + 500) / 1000
             for channel in 0..<3 {
-              values[base + (channel * side + row) * side + column] =
-                Float(samples[pixel + channel]) / 255
+              let sample = grey ? luma : Int(samples[pixel + channel])
+              values[base + (channel * side + row) * side + column] = Float(sample) / 255
             }
           }
         }
