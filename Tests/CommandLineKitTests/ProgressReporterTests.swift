@@ -31,6 +31,19 @@ struct ProgressReporterTests {
       ])
   }
 
+  @Test("A resumed run's rate and time left count only the work done since it resumed")
+  func resumedRate() {
+    let output = CapturingSink(isTerminal: false)
+    let clock = FakeClock()
+    clock.set(0)
+    let progress = ProgressReporter(
+      label: "train", unit: "steps", startingCount: 1000, output: output, plainInterval: 5,
+      clock: { clock.now() })
+    clock.set(5)
+    progress.update(completed: 1010, total: 1100)
+    #expect(output.texts == ["train: 1010/1100 (92%), 2.00 steps/s, 0:05 elapsed, ETA 0:45\n"])
+  }
+
   @Test("The plain interval is configurable", arguments: [1.0, 2.0, 4.0])
   func plainInterval(seconds: Double) {
     let output = CapturingSink(isTerminal: false)

@@ -39,7 +39,8 @@ struct PhotoTraining {
     }
 
     let start = ProgressReporter.monotonicSeconds()
-    let progress = ProgressReporter(label: "train photo", unit: "steps")
+    let progress = ProgressReporter(
+      label: "train photo", unit: "steps", startingCount: trainer.step)
     try trainer.run(
       progress: { event in
         switch event {

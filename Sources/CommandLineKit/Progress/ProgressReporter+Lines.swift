@@ -18,9 +18,11 @@ extension ProgressReporter.State {
     total.map { "\(completed)/\($0)" } ?? "\(completed) \(unit)"
   }
 
-  /// The mean rate since the start, `completed / elapsed`, or `nil` before there is one.
+  /// The mean rate since the start, `(completed − startingCount) / elapsed`, or `nil` before
+  /// there is one.
   func rate(elapsed: Double) -> Double? {
-    elapsed > 0 && completed > 0 ? Double(completed) / elapsed : nil
+    let done = completed - startingCount
+    return elapsed > 0 && done > 0 ? Double(done) / elapsed : nil
   }
 
   /// The seconds left at the mean rate so far, `(total - completed) / rate`, or `nil`.

@@ -21,6 +21,9 @@ public final class ProgressReporter: Sendable {
   struct State: Sendable {
     var label: String
     var completed = 0
+    /// The count already done when the reporter started, as when a run resumes; the rate
+    /// and the time left count only what is done after it.
+    var startingCount = 0
     var total: Int?
     var fields: [(name: String, value: String)] = []
     var lastWrite: Double?
@@ -41,6 +44,8 @@ public final class ProgressReporter: Sendable {
   /// - Parameters:
   ///   - label: What is being done, shown first, as in `compress`.
   ///   - unit: What is counted, shown in the rate, as in `images` for `3.40 images/s`.
+  ///   - startingCount: How many units were done before this reporter started (a resumed
+  ///     run); the rate counts only those done since.
   ///   - output: Where to write; standard error by default. Whether it is a terminal
   ///     decides between redrawing one line and writing plain lines.
   ///   - plainInterval: Seconds between plain lines when the output is not a terminal.
@@ -48,7 +53,8 @@ public final class ProgressReporter: Sendable {
   ///   - clock: Seconds from any fixed origin, never decreasing; the monotonic system clock
   ///     by default.
   public init(
-    label: String, unit: String = "items", output: some TextSink = FileStream.standardError,
+    label: String, unit: String = "items", startingCount: Int = 0,
+    output: some TextSink = FileStream.standardError,
     plainInterval: Double = 5, redrawInterval: Double = 0.1,
     clock: @escaping @Sendable () -> Double = ProgressReporter.monotonicSeconds
   ) {
@@ -60,7 +66,7 @@ public final class ProgressReporter: Sendable {
     self.redrawInterval = redrawInterval
     self.plainInterval = plainInterval
     self.start = clock()
-    self.state = Mutex(State(label: label))
+    self.state = Mutex(State(label: label, completed: startingCount, startingCount: startingCount))
   }
 
   /// Records how much is done and writes a line if one is due.
