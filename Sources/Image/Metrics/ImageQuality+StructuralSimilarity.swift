@@ -37,17 +37,39 @@ extension ImageQuality {
     throws -> Double
   {
     try checkComparable(reference, distorted)
-    let referencePlanes = eightBitPlanes(reference)
-    let distortedPlanes = eightBitPlanes(distorted)
+    // Bands of window positions, each with the rows its windows reach, keep memory to a few
+    // megabytes per band whatever the image's size; the mean over all positions is the same.
+    let width = reference.width
+    let windowHeight = StructuralSimilarityKernel.windowExtent(forLength: reference.height)
+    let windowWidth = StructuralSimilarityKernel.windowExtent(forLength: width)
+    let outputHeight = reference.height - windowHeight + 1
+    let positions = Double(outputHeight * (width - windowWidth + 1))
     var total = 0.0
-    for channel in referencePlanes.indices {
-      total +=
-        StructuralSimilarityKernel.statistics(
-          referencePlanes[channel], distortedPlanes[channel], width: reference.width,
-          height: reference.height
-        ).similarity
+    for channel in 0..<reference.channelCount {
+      for bandStart in stride(from: 0, to: outputHeight, by: structuralSimilarityBandRows) {
+        let bandRows = Swift.min(structuralSimilarityBandRows, outputHeight - bandStart)
+        let rows = bandStart..<(bandStart + bandRows + windowHeight - 1)
+        let statistics = StructuralSimilarityKernel.statistics(
+          eightBitPlane(reference, channel: channel, rows: rows),
+          eightBitPlane(distorted, channel: channel, rows: rows), width: width,
+          height: rows.count)
+        total += statistics.similarity * Double(bandRows * (width - windowWidth + 1))
+      }
     }
-    return total / Double(referencePlanes.count)
+    return total / positions / Double(reference.channelCount)
+  }
+
+  /// Window positions per band in ``structuralSimilarity(_:_:)``.
+  static let structuralSimilarityBandRows = 128
+
+  /// One channel of `rows` of an image as a row-major plane on the 8-bit scale.
+  static func eightBitPlane(_ image: PixelBuffer, channel: Int, rows: Range<Int>) -> [Double] {
+    let channels = image.channelCount
+    let scale = scaleToEightBit(image.sampleDepth)
+    let start = rows.lowerBound * image.width
+    return (start..<(rows.upperBound * image.width)).map {
+      Double(image.samples[$0 * channels + channel]) * scale
+    }
   }
 
   /// Number of MS-SSIM scales evaluated for a `width` x `height` image: the most, up to 5,
