@@ -30,24 +30,40 @@ enum ModelChoice {
   static func model(
     option: String?, quality: Double, images: [PixelBuffer], catalog: ModelCatalog
   ) throws -> LoadedModel {
-    let names: [String]
-    if let option {
-      names = [option]
-    } else {
-      names = Array(Set(images.map(defaultFamily))).sorted()
+    let families = images.map {
+      defaultFamily(width: $0.width, height: $0.height, isGrey: isGrey($0.layout))
     }
+    return try LoadedModel(
+      entry(option: option, quality: quality, families: families, catalog: catalog))
+  }
+
+  /// The catalog model for images whose default families are `families`: the one `option`
+  /// names, or else the single family they share, at its member nearest `quality`.
+  ///
+  /// - Throws: `CodingError.unknownModel` when no model has the name, `.mixedModels` when
+  ///   the families differ and no option chooses.
+  static func entry(
+    option: String?, quality: Double, families: [String], catalog: ModelCatalog
+  ) throws -> CatalogModel {
+    let names = option.map { [$0] } ?? Array(Set(families)).sorted()
     guard names.count == 1, let name = names.first else {
       throw CodingError.mixedModels(names)
     }
     guard let entry = catalog.model(named: name, quality: quality) else {
       throw CodingError.unknownModel(name, available: catalog.families.map(\.name))
     }
-    return try LoadedModel(entry)
+    return entry
   }
 
-  private static func defaultFamily(_ image: PixelBuffer) -> String {
-    let grey = image.layout == .grey || image.layout == .greyAlpha
-    return grey && image.width == 28 && image.height == 28 ? "digits" : "photo"
+  /// The family that codes an image of this kind by default: `digits` for 28x28 grey
+  /// images (with or without alpha), `photo` for everything else.
+  static func defaultFamily(width: Int, height: Int, isGrey: Bool) -> String {
+    isGrey && width == 28 && height == 28 ? "digits" : "photo"
+  }
+
+  /// Whether the layout is grey, with or without alpha.
+  static func isGrey(_ layout: PixelBuffer.Layout) -> Bool {
+    layout == .grey || layout == .greyAlpha
   }
 
   /// The PNG files among `paths`, with folders replaced by the PNG files inside them.
