@@ -22,24 +22,34 @@ enum ModelChoice {
     return catalog
   }
 
-  /// The model for `images`: the one `option` names (a file, a model or a family), or else
-  /// `digits` for 28x28 grey images and `photo` for everything else.
+  /// The model for `images`: the one `option` names, or else `digits` for 28x28 grey images
+  /// and `photo` for everything else; see ``entry(option:target:families:catalog:)``.
+  ///
+  /// - Throws: `CodingError.unknownModel` or `.mixedModels`.
+  static func model(
+    option: String?, target: RateTarget, images: [PixelBuffer], catalog: ModelCatalog
+  ) throws -> LoadedModel {
+    let families = images.map {
+      defaultFamily(width: $0.width, height: $0.height, isGrey: isGrey($0.layout))
+    }
+    return try LoadedModel(
+      entry(option: option, target: target, families: families, catalog: catalog))
+  }
+
+  /// The catalog model for images whose default families are `families`: the one `option`
+  /// names (a file, a model or a family), or else the single family they share.
   ///
   /// Within a family of several models, a quality picks the member nearest it; a target size
   /// picks the member whose validation bits per pixel are nearest, and a target PSNR the
   /// lowest-quality member whose validation PSNR reaches it (or the best one). A model that
   /// covers every rate itself, such as the photo model, meets a target image by image.
   ///
-  /// - Throws: `CodingError.unknownModel` or `.mixedModels`.
-  static func model(
-    option: String?, target: RateTarget, images: [PixelBuffer], catalog: ModelCatalog
-  ) throws -> LoadedModel {
-    let names: [String]
-    if let option {
-      names = [option]
-    } else {
-      names = Array(Set(images.map(defaultFamily))).sorted()
-    }
+  /// - Throws: `CodingError.unknownModel` when no model has the name, `.mixedModels` when
+  ///   the families differ and no option chooses.
+  static func entry(
+    option: String?, target: RateTarget, families: [String], catalog: ModelCatalog
+  ) throws -> CatalogModel {
+    let names = option.map { [$0] } ?? Array(Set(families)).sorted()
     guard names.count == 1, let name = names.first else {
       throw CodingError.mixedModels(names)
     }
@@ -62,17 +72,17 @@ enum ModelChoice {
     guard let entry = chosen else {
       throw CodingError.unknownModel(name, available: catalog.families.map(\.name))
     }
-    return try LoadedModel(entry)
+    return entry
   }
 
   /// The bits per pixel a model's notes record for its validation images, or infinity.
   private static func validationBitsPerPixel(_ model: CatalogModel) -> Double {
     let validation = model.file.notes["validation"]?.object
     guard let bits = validation?["bitsPerImage"]?.number,
-      let side = model.file.architecture["height"]?.number,
-      let otherSide = model.file.architecture["width"]?.number, side * otherSide > 0
+      let height = model.file.architecture["height"]?.number,
+      let width = model.file.architecture["width"]?.number, height * width > 0
     else { return .infinity }
-    return bits / (side * otherSide)
+    return bits / (height * width)
   }
 
   /// The PSNR a model's notes record for its validation images, or minus infinity.
@@ -80,9 +90,15 @@ enum ModelChoice {
     model.file.notes["validation"]?.object?["psnr"]?.number ?? -.infinity
   }
 
-  private static func defaultFamily(_ image: PixelBuffer) -> String {
-    let grey = image.layout == .grey || image.layout == .greyAlpha
-    return grey && image.width == 28 && image.height == 28 ? "digits" : "photo"
+  /// The family that codes an image of this kind by default: `digits` for 28x28 grey
+  /// images (with or without alpha), `photo` for everything else.
+  static func defaultFamily(width: Int, height: Int, isGrey: Bool) -> String {
+    isGrey && width == 28 && height == 28 ? "digits" : "photo"
+  }
+
+  /// Whether the layout is grey, with or without alpha.
+  static func isGrey(_ layout: PixelBuffer.Layout) -> Bool {
+    layout == .grey || layout == .greyAlpha
   }
 
   /// The PNG files among `paths`, with folders replaced by the PNG files inside them.

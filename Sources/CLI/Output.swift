@@ -16,12 +16,18 @@ func printNote(_ message: String) {
 
 /// The human-readable table of a compression report.
 enum ReportTable {
+  /// The table of `reports` and the summary row: every report when the set has at most 20
+  /// images, else the first 10 and a count of the rest.
+  ///
+  /// - Parameters:
+  ///   - reports: The set's first reports, in order; at least 10 when it has over 20 images.
+  ///   - summary: The whole set's summary, which says how many images there are.
   static func render(_ reports: [ImageReport], summary: SetReport) -> String {
     var table = TextTable(headers: [
       "image", "size", "png B", "raw B", "aez B", "bits", "bpp", "x raw", "x png", "MSE",
       "PSNR dB", "SSIM", "enc ms", "dec ms",
     ])
-    let rows = reports.count > 20 ? Array(reports.prefix(10)) : reports
+    let rows = summary.images > 20 ? Array(reports.prefix(10)) : reports
     for report in rows {
       table.append([
         (report.file as NSString).lastPathComponent,
@@ -35,8 +41,8 @@ enum ReportTable {
         Format.fixed(report.decodeSeconds * 1000, decimals: 1),
       ])
     }
-    if rows.count < reports.count {
-      table.append(["(\(reports.count - rows.count) more)"] + Array(repeating: "", count: 13))
+    if rows.count < summary.images {
+      table.append(["(\(summary.images - rows.count) more)"] + Array(repeating: "", count: 13))
     }
     table.append([
       "all \(summary.images)", "", "\(summary.pngBytes)", "\(summary.rawBytes)",

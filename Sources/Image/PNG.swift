@@ -32,7 +32,8 @@ public enum PNG {
   ///   - bytes: the PNG file's contents.
   ///   - source: the name used in error messages, usually the file's path.
   ///   - maximumPixelCount: largest `width * height` accepted.
-  /// - Throws: `PNGError` when the data is not a readable PNG or is too large.
+  /// - Throws: `PNGError` when the data is not a readable PNG, is too large, or declares more
+  ///   pixels than its bytes could hold (`sizeExceedsData`).
   /// - Complexity: O(bytes before the first IDAT chunk).
   public static func readHeader(
     _ bytes: [UInt8], source: String = "PNG data",
@@ -50,7 +51,8 @@ public enum PNG {
     }
     if status != PNGSHIM_OK {
       throw error(
-        for: status, header: header, message: message, source: source, limit: maximumPixelCount)
+        for: status, header: header, message: message, source: source, limit: maximumPixelCount,
+        byteCount: bytes.count)
     }
     return Header(header)
   }
@@ -88,7 +90,7 @@ public enum PNG {
     if status != PNGSHIM_OK {
       throw error(
         for: status, header: shimHeader, message: message, source: source,
-        limit: maximumPixelCount)
+        limit: maximumPixelCount, byteCount: bytes.count)
     }
 
     return PixelBuffer(
@@ -157,7 +159,7 @@ public enum PNG {
   /// Maps a failed shim status to the error a user sees.
   private static func error(
     for status: pngshim_status, header: pngshim_header, message: [CChar], source: String,
-    limit: Int = 0
+    limit: Int = 0, byteCount: Int = 0
   ) -> PNGError {
     let reason = String(
       decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -169,6 +171,9 @@ public enum PNG {
     case PNGSHIM_TOO_LARGE:
       return .tooLarge(
         file: source, width: Int(header.width), height: Int(header.height), limit: limit)
+    case PNGSHIM_SIZE_EXCEEDS_DATA:
+      return .sizeExceedsData(
+        file: source, width: Int(header.width), height: Int(header.height), byteCount: byteCount)
     case PNGSHIM_OUT_OF_MEMORY: return .outOfMemory(file: source)
     case PNGSHIM_WRITE_FAILED: return .encodingFailed(reason: reason)
     default:

@@ -14,6 +14,8 @@ public enum PNGError: Error, Sendable, Equatable, CustomStringConvertible {
   case corrupt(file: String, reason: String)
   /// The image has more pixels than the decoder accepts.
   case tooLarge(file: String, width: Int, height: Int, limit: Int)
+  /// The header declares more pixels than the file's bytes could hold compressed.
+  case sizeExceedsData(file: String, width: Int, height: Int, byteCount: Int)
   /// Memory for decoding or encoding could not be allocated.
   case outOfMemory(file: String)
   /// The file could not be opened or read; `reason` is the system's message.
@@ -38,6 +40,9 @@ public enum PNGError: Error, Sendable, Equatable, CustomStringConvertible {
       "\(file): corrupt PNG (\(reason))"
     case .tooLarge(let file, let width, let height, let limit):
       "\(file): image is \(width)x\(height) pixels, more than the limit of \(limit) pixels"
+    case .sizeExceedsData(let file, let width, let height, let byteCount):
+      "\(file): corrupt PNG (its header declares \(width)x\(height) pixels, more than "
+        + "\(byteCount) bytes can hold)"
     case .outOfMemory(let file):
       "\(file): out of memory while processing the PNG"
     case .unreadable(let file, let reason):

@@ -107,6 +107,25 @@ static pngshim_status run_decode(shim_context *context, uint64_t max_pixels,
     return PNGSHIM_TOO_LARGE;
   }
 
+  // Deflate codes at best 258 bytes in 2 bits (a length and a distance code of one bit each),
+  // 1032:1, so the filtered rows (at least width * height * bits per pixel / 8 bytes, more
+  // with filter bytes and interlacing) cannot be larger than 1032 times the input. A header
+  // that declares more is refused before any row buffer is sized by it.
+  uint64_t channels_stored = color_type == PNG_COLOR_TYPE_RGB          ? 3
+                             : color_type == PNG_COLOR_TYPE_RGB_ALPHA  ? 4
+                             : color_type == PNG_COLOR_TYPE_GRAY_ALPHA ? 2
+                                                                       : 1;
+  // Compared as pixels against a bound in pixels, so that nothing can overflow: the pixel
+  // count is at most 2^62 and the input far below 2^50 bytes.
+  uint64_t bits_per_pixel = channels_stored * (uint64_t)bit_depth;
+  uint64_t data_limit_bits = 8 * 1032 * ((uint64_t)context->input_size + 1);
+  if ((uint64_t)width * (uint64_t)height > data_limit_bits / bits_per_pixel) {
+    png_destroy_read_struct(&png, &info, NULL);
+    shim_set_message(context, "image has %lu x %lu pixels, more than %zu bytes of PNG can hold",
+                     (unsigned long)width, (unsigned long)height, context->input_size);
+    return PNGSHIM_SIZE_EXCEEDS_DATA;
+  }
+
   // Expansions only: no gamma, background, sBIT shift or 16-to-8 reduction is requested, so
   // every sample arrives as stored (low-bit grey scaled to 8 bits, palette entries looked up).
   if (color_type == PNG_COLOR_TYPE_PALETTE) {

@@ -105,21 +105,28 @@ struct CompressDecompressTests {
     #expect(folder.contents == ["grey8.aez"])
   }
 
-  @Test("an image the chosen model does not fit is named")
+  @Test("an image the chosen model does not fit is named and left out of the archive")
   func imageDoesNotFit() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     let model = try writeTestModel(width: 7, height: 5, in: folder)
     let fits = try folder.copyFixture("png/grey8.png", as: "fits.png")
     let odd = try folder.copyFixture("png/rgb8.png", as: "odd.png")
-    let run = try AEZExecutable.run([
-      "compress", fits, odd, "--model", model, "-o", folder.file("set.aez"),
-    ])
+    let archive = folder.file("set.aez")
+    let run = try AEZExecutable.run(["compress", fits, odd, "--model", model, "-o", archive])
     #expect(run.status == 1)
     #expect(
       run.standardError
-        == "error: \(odd): model \(model) codes 7x5 grey images, but this image is 5x4 RGB\n",
-      "\(run)")
+        == "error: \(odd): model \(model) codes 7x5 grey images, but this image is 5x4 RGB\n"
+        + "error: 1 of 2 files failed (see above)\n", "\(run)")
+    #expect(run.standardOutput.contains("2 files: 1 done, 1 failed"))
+
+    let outputFolder = folder.file("out")
+    let decompressed = try AEZExecutable.run([
+      "decompress", archive, "--model", model, "-o", outputFolder + "/",
+    ])
+    try #require(decompressed.status == 0, "\(decompressed)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: outputFolder) == ["fits.png"])
   }
 
   @Test("an existing output is kept unless forced")

@@ -58,7 +58,7 @@ struct UsageTests {
       message: "unknown option '--qualty'; did you mean '--quality'?",
       helpCommand: "aez compress"),
     BadUsage(
-      arguments: ["compress"], message: "missing argument <IN.png>...",
+      arguments: ["compress"], message: "missing argument <IN.png|DIR>...",
       helpCommand: "aez compress"),
     BadUsage(
       arguments: ["compress", "x.png", "--quality"],
@@ -75,14 +75,45 @@ struct UsageTests {
     BadUsage(
       arguments: ["info"], message: "missing argument <IN.aez>", helpCommand: "aez info"),
     BadUsage(
-      arguments: ["decompress", "a.aez", "b.aez"], message: "unexpected argument 'b.aez'",
+      arguments: ["decompress", "a.aez", "b.aez"],
+      message: "several inputs: name a folder for their images with --output-dir DIR",
+      helpCommand: "aez decompress"),
+    BadUsage(
+      arguments: ["decompress", "a.aez", "b.aez", "-o", "x.png"],
+      message: "-o names the output of one input; for several, name a folder with --output-dir DIR",
       helpCommand: "aez decompress"),
     BadUsage(
       arguments: ["train", "data"], message: "train needs --output MODEL, the model file to write",
       helpCommand: "aez train"),
     BadUsage(
       arguments: ["compress", "a.png", "b.png"],
-      message: "several inputs go into one archive: name it with -o OUT.aez",
+      message: "several inputs: name one archive with -o OUT.aez, "
+        + "or a folder for one file each with --output-dir DIR",
+      helpCommand: "aez compress"),
+    BadUsage(
+      arguments: ["compress", "a.png", "-o", "x.aez", "--output-dir", "out"],
+      message: "-o names one archive and --output-dir a folder for one file each; "
+        + "give one of them",
+      helpCommand: "aez compress"),
+    BadUsage(
+      arguments: ["compress", "a.png", "--output-dir", "out", "--shard", "4/4"],
+      message: "--shard 4/4: the slice must be from 0 to 3",
+      helpCommand: "aez compress"),
+    BadUsage(
+      arguments: ["eval", "a.png", "--shard", "1of4"],
+      message: "--shard takes I/N, the slice I (from 0) of N, as in '--shard 0/4', not '1of4'",
+      helpCommand: "aez eval"),
+    BadUsage(
+      arguments: ["decompress", "a.aez", "--skip-existing", "--force"],
+      message: "--skip-existing keeps existing outputs and --force replaces them",
+      helpCommand: "aez decompress"),
+    BadUsage(
+      arguments: ["compress", "a/x.png", "b/x.png", "--output-dir", "out"],
+      message: "a/x.png and b/x.png would both be written to out/x.aez; give them separately",
+      helpCommand: "aez compress"),
+    BadUsage(
+      arguments: ["compress", "a.png", "--jobs", "0"],
+      message: "option '--jobs' must be from 1 to 1024, but was given 0",
       helpCommand: "aez compress"),
   ]
 

@@ -118,6 +118,30 @@ struct PNGErrorTests {
     #expect(try PNG.decode(bytes, maximumPixelCount: 20).pixelCount == 20)
   }
 
+  @Test("a header declaring more pixels than the file could hold is refused before decoding")
+  func sizeExceedsData() throws {
+    var bytes = try Fixtures.bytes("grey8.png")
+    // IHDR's width and height are the 8 bytes after the signature, length and type.
+    let side: [UInt8] = [0, 0, 0x3E, 0x80]  // 16000
+    bytes.replaceSubrange(16..<20, with: side)
+    bytes.replaceSubrange(20..<24, with: side)
+    bytes = CRC32.resealed(bytes)
+    #expect(
+      throws: PNGError.sizeExceedsData(
+        file: "PNG data", width: 16000, height: 16000, byteCount: bytes.count)
+    ) { try PNG.decode(bytes) }
+    #expect(throws: PNGError.self) { try PNG.readHeader(bytes) }
+  }
+
+  @Test("an image compressed near deflate's best ratio still decodes")
+  func highlyCompressedImage() throws {
+    let image = PixelBuffer(width: 2000, height: 2000, layout: .grey, sampleDepth: .eight, value: 0)
+    let bytes = try PNG.encode(image, options: PNG.EncodeOptions(compressionLevel: 9))
+    // Zeros compress to about a thousandth: close to the 1032:1 the check allows.
+    #expect(bytes.count * 900 < image.pixelCount)
+    #expect(try PNG.decode(bytes) == image)
+  }
+
   @Test("a missing file reports the system's reason")
   func missingFile() {
     let path = Fixtures.path("no_such_file.png")

@@ -12,7 +12,7 @@ import Reports
 final class BenchWorker {
   /// Runs the classical codecs' tools.
   let runner: ClassicalCodecRunner
-  private var models: [String: LoadedModel] = [:]
+  private let models = ModelCache()
 
   /// A worker running classical tools with `runner`.
   init(runner: ClassicalCodecRunner) {
@@ -82,10 +82,7 @@ final class BenchWorker {
   ///
   /// - Throws: `ModelFileError` or `CodingError` from `LoadedModel`.
   func model(_ entry: CatalogModel) throws -> LoadedModel {
-    if let known = models[entry.name] { return known }
-    let loaded = try LoadedModel(entry)
-    models[entry.name] = loaded
-    return loaded
+    try models.model(entry)
   }
 }
 

@@ -4,30 +4,53 @@ import Decoder
 import Foundation
 
 /// `aez compress` and `aez eval`: code images and report what it cost and how close it came.
+///
+/// Three ways to compress: one file per image into a folder (`--output-dir`, in parallel),
+/// every image into one archive (`-o OUT.aez`), or a single image next to itself. `eval`
+/// codes each image as a file of its own too, in memory, and writes nothing.
 struct CompressCommand {
   static let spec = CommandSpec(
     name: "compress",
-    summary: "Compress PNG images into one .aez file and report sizes and errors.",
+    summary: "Compress PNG images into .aez files and report sizes and errors.",
     discussion: """
-      Several images, or a folder, go into one archive, so small images share one header. \
+      With --output-dir DIR, every PNG (folders are read for the PNG files directly in \
+      them) becomes DIR/NAME.aez, several at once (--jobs). A file that cannot be coded is \
+      reported and skipped, the others go on, and the exit status is then 1. --skip-existing \
+      resumes an interrupted run; --shard I/N codes only every N-th input from the I-th, so \
+      N machines given the same inputs share them with no coordination. Ctrl-C or SIGTERM \
+      stops after the files in progress, keeps every finished output, leaves no partial \
+      file and exits 130.
+
+      With -o OUT.aez, all the images go into one archive, where small images share one \
+      header (the archive holds the images that could be coded). A single input without \
+      either option goes to IN.aez.
+
       Without --model, 28x28 grey images use the digits family and others the photo model.
       """,
     options: sharedOptions + [
       OptionSpec(
+        "output-dir", kind: .path, valueName: "DIR",
+        help: "Write one DIR/NAME.aez per image (the folder is created if needed)."),
+      OptionSpec(
         "output", short: "o", kind: .path, valueName: "OUT.aez",
-        help: "The file to write (default: IN.aez for one input)."),
-      OptionSpec("force", help: "Replace an existing output file."),
+        help: "Write every image into this one archive."),
+      OptionSpec("force", help: "Replace existing output files."),
       OptionSpec("no-names", help: "Do not store file names in an archive (saves their bytes)."),
-    ],
+    ] + BatchOptions.specs(writesFiles: true),
     positionals: [
       PositionalSpec(
-        "inputs", valueName: "IN.png", arity: .oneOrMore, help: "PNG files or folders of them.")
+        "inputs", valueName: "IN.png|DIR", arity: .oneOrMore, help: "PNG files or folders of them.")
     ])
 
   static let evalSpec = CommandSpec(
     name: "eval",
     summary: "Compress and decompress in memory and report, writing nothing.",
-    options: sharedOptions,
+    discussion: """
+      Each image is coded as a .aez file of its own would be, several at once (--jobs); \
+      the report gives each image and the totals. A file that cannot be coded is reported \
+      and skipped, and the exit status is then 1.
+      """,
+    options: sharedOptions + BatchOptions.specs(writesFiles: false),
     positionals: [
       PositionalSpec(
         "inputs", valueName: "IN.png|DIR", arity: .oneOrMore, help: "PNG files or folders of them.")
@@ -51,79 +74,50 @@ struct CompressCommand {
     OptionSpec("json", help: "Print one JSON document instead of a table."),
   ]
 
+  /// The most reports the table keeps; beyond it the table shows the first ten.
+  static let tableRowLimit = 20
+
   let parsed: ParsedArguments
   let writesFile: Bool
 
+  /// Works out the mode from the options and runs it.
+  ///
+  /// - Throws: `UsageError` for options that do not go together or no inputs; the batch's
+  ///   `BatchFailure` or `InterruptedError`; errors that stop the whole run (a model file
+  ///   that cannot be read, an archive that cannot be written).
   func run() throws {
-    let paths = try ModelChoice.pngPaths(parsed.strings("inputs"))
-    let target = try rateTarget()
-    let quality = parsed.double("quality") ?? 75
-    var outputPath: String?
-    if writesFile {
-      outputPath = try self.outputPath(for: paths)
+    let options = try BatchOptions(parsed, writesFiles: writesFile)
+    let paths = try BatchInputs.files(in: parsed.strings("inputs"), suffix: "png")
+    guard !paths.isEmpty else {
+      throw UsageError.invalidUsage("the folders given hold no PNG files")
     }
-    let inputs = try paths.map { try InputImage(path: $0, bytes: try readInputFile($0)) }
-    let catalog = try ModelChoice.catalog(adding: parsed.string("model"))
-    let model = try ModelChoice.model(
-      option: parsed.string("model"), target: target, images: inputs.map(\.image),
-      catalog: catalog)
-    // Checked here so that with several inputs the message names the image that does not fit.
-    for input in inputs where !model.accepts(width: input.image.width, height: input.image.height) {
-      throw InputFileError(
-        path: input.path,
-        reason: CodingError.imageDoesNotFitModel(
-          model: model.entry.name, expected: model.imageKind,
-          actual: "\(input.image.width)x\(input.image.height) \(input.image.layout)"
-        ).description)
+    let settings = try CompressionSettings(parsed, maximumPixelCount: options.maximumPixelCount)
+    guard writesFile else {
+      return try runFiles(options.select(paths), outputs: nil, settings: settings, options: options)
     }
 
-    // Progress only for sets large enough to take a while.
-    let progress =
-      inputs.count >= 100
-      ? ProgressReporter(label: writesFile ? "compress" : "eval", unit: "images") : nil
-    let session = try CompressionSession(
-      inputs: inputs, model: model, target: target,
-      alpha: parsed.flag("drop-alpha") ? .drop : .keep,
-      storeNames: inputs.count > 1 && !(writesFile && parsed.flag("no-names"))
-    ) { done in
-      progress?.update(completed: done, total: 2 * inputs.count)
-    }
-    progress?.finish()
-    if let outputPath {
-      try AtomicFile.write(
-        session.fileBytes, to: outputPath, force: parsed.flag("force"), inputs: paths)
-    }
-    if parsed.flag("json") {
-      try printJSON(Report(images: session.reports, summary: session.summary, output: outputPath))
-    } else {
-      print(ReportTable.render(session.reports, summary: session.summary))
-      if let outputPath { print("wrote \(outputPath) (\(session.fileBytes.count) bytes)") }
-    }
-  }
-
-  /// The quality, or the size or PSNR to aim for; at most one of the three may be given.
-  private func rateTarget() throws -> RateTarget {
-    let given = ["quality", "target-bpp", "target-psnr"].filter(parsed.wasGiven)
-    guard given.count <= 1 else {
+    switch (parsed.string("output"), parsed.string("output-dir")) {
+    case (.some, .some):
       throw UsageError.invalidUsage(
-        "give only one of " + given.map { "--" + $0 }.joined(separator: ", "))
+        "-o names one archive and --output-dir a folder for one file each; give one of them")
+    case (.some(let archive), nil):
+      try runArchive(options.select(paths), to: archive, settings: settings, options: options)
+    case (nil, .some(let folder)):
+      let outputs = try BatchInputs.outputs(for: paths, in: folder, suffix: "aez")
+      try BatchInputs.makeFolder(folder)
+      try runFiles(
+        options.select(paths), outputs: options.select(outputs), settings: settings,
+        options: options, outputFolder: folder)
+    case (nil, nil):
+      guard paths.count == 1, let path = paths.first else {
+        throw UsageError.invalidUsage(
+          "several inputs: name one archive with -o OUT.aez, "
+            + "or a folder for one file each with --output-dir DIR")
+      }
+      let output = (path as NSString).deletingPathExtension + ".aez"
+      try runFiles(
+        options.select(paths), outputs: options.select([output]), settings: settings,
+        options: options)
     }
-    if let bitsPerPixel = parsed.double("target-bpp") { return .bitsPerPixel(bitsPerPixel) }
-    if let decibels = parsed.double("target-psnr") { return .psnr(decibels) }
-    return .quality(parsed.double("quality") ?? 75)
-  }
-
-  private func outputPath(for paths: [String]) throws -> String {
-    if let output = parsed.string("output") { return output }
-    guard paths.count == 1, let input = paths.first else {
-      throw UsageError.invalidUsage("several inputs go into one archive: name it with -o OUT.aez")
-    }
-    return ((input as NSString).deletingPathExtension) + ".aez"
-  }
-
-  struct Report: Encodable {
-    var images: [ImageReport]
-    var summary: SetReport
-    var output: String?
   }
 }

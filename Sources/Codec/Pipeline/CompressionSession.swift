@@ -3,25 +3,6 @@ import Foundation
 import Image
 import Models
 
-/// An image read from a PNG file, with the size of that file.
-public struct InputImage: Sendable {
-  /// The path it was read from.
-  public var path: String
-  /// The pixels.
-  public var image: PixelBuffer
-  /// The size of the PNG file.
-  public var pngBytes: Int
-
-  /// Decodes `bytes`, the contents of the PNG file at `path`.
-  ///
-  /// - Throws: `PNGError` naming the file and libpng's reason when it is not a valid PNG.
-  public init(path: String, bytes: [UInt8]) throws {
-    self.path = path
-    self.image = try PNG.decode(bytes, source: path)
-    self.pngBytes = bytes.count
-  }
-}
-
 /// Codes a set of images into one `.aez` file, decodes it again and measures the result.
 public struct CompressionSession {
   /// The `.aez` file's bytes.
@@ -71,8 +52,8 @@ public struct CompressionSession {
       decoded.append(image)
       progress(inputs.count + index + 1)
       reports.append(
-        try Self.report(
-          input: inputs[index], decoded: image, payloadBytes: entry.payload.count,
+        try ImageReport(
+          measuring: inputs[index], decoded: image, payloadBytes: entry.payload.count,
           overheadShare: overheadShare, encodeSeconds: encodeSeconds[index],
           decodeSeconds: decodeSeconds, model: model.entry.name, quality: entry.header.quality))
     }
@@ -92,30 +73,5 @@ public struct CompressionSession {
     try self.init(
       inputs: inputs, model: model, target: .quality(quality), alpha: alpha,
       storeNames: storeNames, progress: progress)
-  }
-
-  private static func report(
-    input: InputImage, decoded: PixelBuffer, payloadBytes: Int, overheadShare: Double,
-    encodeSeconds: Double, decodeSeconds: Double, model: String, quality: Double
-  ) throws -> ImageReport {
-    let original = input.image
-    let bytesPerSample = original.sampleDepth == .sixteen ? 2 : 1
-    let rawBytes = original.width * original.height * original.channelCount * bytesPerSample
-    let aezBytes = Double(payloadBytes) + overheadShare
-    // Quality is measured on what the model coded: the colour, at the decoded layout.
-    let reference = original.removingAlpha()
-    let reconstruction = decoded.removingAlpha()
-    let mse = try ImageQuality.meanSquaredError(reference, reconstruction)
-    return ImageReport(
-      file: input.path, width: original.width, height: original.height,
-      channels: original.channelCount, bitDepth: original.sourceBitDepth,
-      pngBytes: input.pngBytes, rawBytes: rawBytes, aezBytes: aezBytes,
-      payloadBits: payloadBytes * 8, bitsPerImage: aezBytes * 8,
-      bpp: aezBytes * 8 / Double(original.width * original.height),
-      ratioRaw: Double(rawBytes) / aezBytes, ratioPng: Double(input.pngBytes) / aezBytes,
-      mse: mse, psnr: min(100, ImageQuality.peakSignalToNoiseRatio(meanSquaredError: mse)),
-      ssim: try ImageQuality.structuralSimilarity(reference, reconstruction),
-      encodeSeconds: encodeSeconds, decodeSeconds: decodeSeconds, model: model,
-      quality: quality)
   }
 }

@@ -54,23 +54,31 @@ public struct SetReport: Sendable, Codable, Equatable {
 
   /// The summary of `reports` for a file of `fileBytes` bytes.
   public init(reports: [ImageReport], fileBytes: Int, model: String, quality: Double) {
-    let count = Double(max(1, reports.count))
-    let pixels = Double(reports.reduce(0) { $0 + $1.width * $1.height })
-    images = reports.count
+    var totals = SetTotals()
+    for report in reports { totals.add(report) }
+    self.init(totals: totals, fileBytes: fileBytes, model: model, quality: quality)
+  }
+
+  /// The summary of the images in `totals`, coded into `fileBytes` bytes of files in all.
+  ///
+  /// Sizes and rates use `fileBytes`; MSE, PSNR and SSIM are means over the images.
+  public init(totals: SetTotals, fileBytes: Int, model: String, quality: Double) {
+    let count = Double(max(1, totals.images))
+    images = totals.images
     aezBytes = fileBytes
-    pngBytes = reports.reduce(0) { $0 + $1.pngBytes }
-    rawBytes = reports.reduce(0) { $0 + $1.rawBytes }
-    payloadBits = reports.reduce(0) { $0 + $1.payloadBits }
+    pngBytes = totals.pngBytes
+    rawBytes = totals.rawBytes
+    payloadBits = totals.payloadBits
     bitsPerImage = Double(fileBytes * 8) / count
     payloadBitsPerImage = Double(payloadBits) / count
-    bpp = Double(fileBytes * 8) / max(1, pixels)
+    bpp = Double(fileBytes * 8) / Double(max(1, totals.pixels))
     ratioRaw = Double(rawBytes) / Double(max(1, fileBytes))
     ratioPng = Double(pngBytes) / Double(max(1, fileBytes))
-    mse = reports.reduce(0) { $0 + $1.mse } / count
-    psnr = reports.reduce(0) { $0 + $1.psnr } / count
-    ssim = reports.reduce(0) { $0 + $1.ssim } / count
-    encodeSeconds = reports.reduce(0) { $0 + $1.encodeSeconds }
-    decodeSeconds = reports.reduce(0) { $0 + $1.decodeSeconds }
+    mse = totals.mseSum / count
+    psnr = totals.psnrSum / count
+    ssim = totals.ssimSum / count
+    encodeSeconds = totals.encodeSeconds
+    decodeSeconds = totals.decodeSeconds
     self.model = model
     self.quality = quality
   }

@@ -21,8 +21,8 @@ public func printWarning(_ message: String, to output: some TextSink = FileStrea
 /// Prints an error as `error: <message>` and returns the exit code it calls for.
 ///
 /// The message is the error's `LocalizedError.errorDescription` when it has one, else its
-/// `description`. A `UsageError` gives `ExitCode.usage` (64); any other error gives
-/// `ExitCode.failure` (1).
+/// `description`. A `UsageError` gives `ExitCode.usage` (64), an `InterruptedError`
+/// `ExitCode.interrupted` (130); any other error gives `ExitCode.failure` (1).
 ///
 /// - Parameters:
 ///   - error: The error that ended the command.
@@ -32,5 +32,7 @@ public func reportError(
 ) -> ExitCode {
   let message = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
   printError(message, to: output)
-  return error is UsageError ? .usage : .failure
+  if error is UsageError { return .usage }
+  if error is InterruptedError { return .interrupted }
+  return .failure
 }

@@ -6,4 +6,6 @@ public enum ExitCode: Int32, Sendable {
   case failure = 1
   /// The command was invoked wrongly (`EX_USAGE`).
   case usage = 64
+  /// The command was stopped by SIGINT or SIGTERM (128 + 2, as shells report Ctrl-C).
+  case interrupted = 130
 }

@@ -13,7 +13,8 @@
 /// output path is untouched. An existing output is replaced only with `force`, and never when it
 /// is one of the given inputs.
 ///
-/// Limitation: a process killed outright (or interrupted by a signal the program does not
+/// A program that stops on a signal calls `abandonAll()` to remove every temporary file still
+/// open. Limitation: a process killed outright (`SIGKILL`, or a signal the program does not
 /// handle) runs no cleanup, so the hidden temporary file may remain; the output path itself
 /// never holds a partial file.
 public struct AtomicFile: ~Copyable {
@@ -32,7 +33,7 @@ public struct AtomicFile: ~Copyable {
   ///   - inputs: Files that must not be overwritten, compared by identity (device and inode),
   ///     so another spelling of the same path or a link to it is refused too.
   /// - Throws: `AtomicFileError.outputIsDirectory`, `.outputIsInput`, `.outputExists`
-  ///   (without `force`) or `.cannotCreate`.
+  ///   (without `force`), `.cannotCreate`, or `.abandoned` after `abandonAll()`.
   public init(path: String, force: Bool = false, inputs: [String] = []) throws(AtomicFileError) {
     precondition(!path.isEmpty, "an output path is required")
     if let output = Self.identity(of: path) {
@@ -49,18 +50,21 @@ public struct AtomicFile: ~Copyable {
     while true {
       let suffix = String(UInt64.random(in: .min ... .max), radix: 16)
       let candidate = "\(folder)/.\(name.prefix(32)).\(suffix).partial"
-      let opened = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-      if opened >= 0 {
+      switch TemporaryFileRegistry.shared.create(candidate) {
+      case .created(let opened):
         self.path = path
         self.temporaryPath = candidate
         self.force = force
         self.descriptor = opened
         return
-      }
-      attempt += 1
-      // A name collision is the only failure worth another try.
-      guard errno == EEXIST && attempt < 8 else {
-        throw .cannotCreate(path: path, reason: Self.lastErrorText())
+      case .closed:
+        throw .abandoned(path: path)
+      case .failed(let code):
+        attempt += 1
+        // A name collision is the only failure worth another try.
+        guard code == EEXIST && attempt < 8 else {
+          throw .cannotCreate(path: path, reason: String(cString: strerror(code)))
+        }
       }
     }
   }
@@ -68,8 +72,18 @@ public struct AtomicFile: ~Copyable {
   deinit {
     if !isFinished {
       if descriptor >= 0 { close(descriptor) }
-      unlink(temporaryPath)
+      TemporaryFileRegistry.shared.release(temporaryPath, remove: true)
     }
+  }
+
+  /// Removes the temporary file of every `AtomicFile` still open in the process, and makes
+  /// every later one fail with `AtomicFileError.abandoned`; for a program about to exit on a
+  /// signal. Outputs already committed stay; the others never appear.
+  ///
+  /// - Returns: The number of temporary files removed.
+  @discardableResult
+  public static func abandonAll() -> Int {
+    TemporaryFileRegistry.shared.removeAll()
   }
 
   /// Appends `bytes` to the output.
@@ -112,9 +126,10 @@ public struct AtomicFile: ~Copyable {
       guard rename(temporaryPath, path) == 0 else {
         throw .cannotReplace(path: path, reason: Self.lastErrorText())
       }
+      TemporaryFileRegistry.shared.release(temporaryPath, remove: false)
     } else if link(temporaryPath, path) == 0 {
       // The output now names the complete file; drop the temporary name.
-      unlink(temporaryPath)
+      TemporaryFileRegistry.shared.release(temporaryPath, remove: true)
     } else if errno == EEXIST {
       throw .outputExists(path: path)
     } else {
@@ -124,6 +139,7 @@ public struct AtomicFile: ~Copyable {
       guard rename(temporaryPath, path) == 0 else {
         throw .cannotReplace(path: path, reason: Self.lastErrorText())
       }
+      TemporaryFileRegistry.shared.release(temporaryPath, remove: false)
     }
     isFinished = true
     Self.syncFolder(of: path)

@@ -12,6 +12,8 @@ public enum AtomicFileError: Error, Sendable, Equatable, CustomStringConvertible
   case writeFailed(path: String, reason: String)
   /// The complete temporary file could not be moved into place.
   case cannotReplace(path: String, reason: String)
+  /// The program is stopping (`AtomicFile.abandonAll()` ran), so no output is started.
+  case abandoned(path: String)
 
   /// A sentence that says what happened and what to do.
   public var description: String {
@@ -28,6 +30,8 @@ public enum AtomicFileError: Error, Sendable, Equatable, CustomStringConvertible
       return "writing \(path) failed: \(reason); nothing was written"
     case .cannotReplace(let path, let reason):
       return "cannot move the finished output into place at \(path): \(reason)"
+    case .abandoned(let path):
+      return "\(path) was not written: the program is stopping"
     }
   }
 }

@@ -14,6 +14,10 @@ public enum CodingError: Error, Equatable, Sendable, CustomStringConvertible {
   case corruptStream(String, reason: String)
   /// Images given together need different models.
   case mixedModels([String])
+  /// The image has more pixels than the limit the decoder was given.
+  case tooManyPixels(width: Int, height: Int, limit: Int)
+  /// The payload is shorter than any valid coding of an image of this size can be.
+  case payloadTooShort(width: Int, height: Int, byteCount: Int, minimum: Int)
 
   /// A sentence describing the problem, for people.
   public var description: String {
@@ -33,6 +37,14 @@ public enum CodingError: Error, Equatable, Sendable, CustomStringConvertible {
       return
         "the images need different models (\(models.joined(separator: ", "))); "
         + "compress them separately or choose one with --model"
+    case .tooManyPixels(let width, let height, let limit):
+      return
+        "the image is \(width)x\(height), more than the limit of \(limit) pixels "
+        + "(raise it with --max-pixels)"
+    case .payloadTooShort(let width, let height, let byteCount, let minimum):
+      return
+        "the header declares a \(width)x\(height) image, but its payload of \(byteCount) "
+        + "bytes is shorter than the \(minimum) bytes any such image takes"
     }
   }
 }

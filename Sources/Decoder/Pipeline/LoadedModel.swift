@@ -56,6 +56,19 @@ public final class LoadedModel {
     }
   }
 
+  /// The fewest payload bytes a valid coding of a `width` by `height` image can have; the
+  /// colour stream alone has this many, whatever else the payload holds.
+  ///
+  /// - Complexity: O(total table size) for the photo model, O(1) otherwise.
+  public func minimumPayloadByteCount(width: Int, height: Int) -> Int {
+    switch codec {
+    case .factorized: return 0
+    case .photo(let codec):
+      let (paddedWidth, paddedHeight) = Self.photoPadding(width: width, height: height)
+      return codec.minimumBitstreamByteCount(height: paddedHeight, width: paddedWidth)
+    }
+  }
+
   /// The latent shape the model produces for an image of this size.
   public func latentShape(width: Int, height: Int) -> [Int] {
     switch codec {

@@ -30,6 +30,9 @@ typedef enum pngshim_status {
   PNGSHIM_INVALID_ARGUMENT = 7,
   /// libpng refused to write the image; the message holds its reason.
   PNGSHIM_WRITE_FAILED = 8,
+  /// The image needs more pixel data than the whole input could hold even at deflate's
+  /// best possible ratio (1032:1): the header lies about the size.
+  PNGSHIM_SIZE_EXCEEDS_DATA = 9,
 } pngshim_status;
 
 /// What a decode produces, described after libpng's expansions.
@@ -62,7 +65,9 @@ typedef struct pngshim_header {
 ///   - data: the PNG bytes; may be NULL only when size is 0.
 ///   - size: number of bytes in data.
 ///   - max_pixels: largest width * height accepted; larger images give PNGSHIM_TOO_LARGE (the
-///     header is still filled in so the caller can report the size).
+///     header is still filled in so the caller can report the size). An image whose pixel
+///     data could not fit in `size` bytes gives PNGSHIM_SIZE_EXCEEDS_DATA. Both are checked
+///     before libpng allocates anything that grows with the image.
 ///   - header: receives the description of the decoded image.
 ///   - message, message_capacity: receives a NUL-terminated reason on failure.
 /// - Returns: PNGSHIM_OK or the reason for failure.
